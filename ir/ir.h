@@ -61,7 +61,14 @@ typedef struct ir_var {
     int id;                 /* dense per function (globals: per module) */
 } ir_var;
 
-/* Opcodes.  ORDER IR_OPCODE (ir.c: ir_opinfo table) */
+/* Opcodes.  ORDER IR_OPCODE (ir.c: ir_opinfo table)
+ *
+ * Attribute "py" (bool) on a scalar FLOORDIV, MOD, DIV, POW or CAST asks for
+ * Python's semantics on Python scalars: ZeroDivisionError on a zero divisor,
+ * int(nan) raising ValueError.  Without it the op follows NumPy (int // 0 is
+ * 0, float / 0 is inf, casts truncate).  Elementwise ops take operands of
+ * one dtype (sema inserts casts); comparisons give bool; SELECT's condition
+ * is bool; ROUND's second operand is i64. */
 typedef enum ir_opcode {
     /* values and control */
     IR_CONST,       /* %r = const LITERAL                     value attr "value" */
@@ -87,6 +94,8 @@ typedef enum ir_opcode {
     IR_AND, IR_OR, IR_XOR, IR_SHL, IR_SHR,
     IR_EQ, IR_NE, IR_LT, IR_LE, IR_GT, IR_GE,
     IR_ARCTAN2, IR_HYPOT,
+    IR_ROUND,       /* %r = round %x, %ndigits(i64)            np.round (scale, rint, unscale);
+                       with attr py: Python's correctly rounded round(x, n) */
     IR_SELECT,      /* %r = select %cond, %a, %b               np.where */
     IR_CAST,        /* %r = cast %a                            to the result's dtype (arrays: a new array) */
     IR_MAP,         /* %r = map %a, %b (%x:f64, %y:f64) { ...; yield %v }
