@@ -77,8 +77,7 @@ static __attribute__((noreturn)) void expected(parser *p, const char *what)
     if (p->tok.kind == IRL_NL || p->tok.kind == IRL_EOF)
         error_at(p, p->tok.loc, "expected %s at end of %s", what,
                  p->tok.kind == IRL_NL ? "line" : "input");
-    error_at(p, p->tok.loc, "expected %s near '%.*s'", what, p->tok.len > 0 ? p->tok.len : 1,
-             p->tok.text);
+    error_at(p, p->tok.loc, "expected %s near '%.*s'", what, p->tok.rawlen, p->tok.raw);
 }
 
 static void expect_punct(parser *p, char c)
@@ -268,6 +267,7 @@ static char *decode_string(parser *p, int *len)
             out[n++] = s[i];
             continue;
         }
+        int at = i;
         char c = s[++i];
         switch (c) {
         case 'n': out[n++] = '\n'; break;
@@ -283,7 +283,7 @@ static char *decode_string(parser *p, int *len)
             /* fall through */
         default: {
             src_loc l = p->tok.loc;
-            l.col += i + 1;
+            l.col += at + 1;
             l.end_col = l.col + 1;
             error_at(p, l, "bad escape in string");
         }
