@@ -57,6 +57,27 @@ static void collect_defs(irv_ctx *c, const ir_block *b)
 
 static void check_block(irv_ctx *c, const ir_block *b, bool map_body);
 
+/* A map body holds scalar ops only; one report per offending op. */
+static bool check_map_body_op(irv_ctx *c, const ir_op *op)
+{
+    if (!ir_opinfos[op->code].elementwise && op->code != IR_CONST && op->code != IR_MOV &&
+        op->code != IR_YIELD) {
+        irv_fail(c, op, "not allowed in a map body (scalar ops only)");
+        return false;
+    }
+    for (int i = 0; i < op->nargs; i++)
+        if (op->args[i]->type.is_array) {
+            irv_fail(c, op, "array operand in a map body");
+            return false;
+        }
+    for (int i = 0; i < op->nresults; i++)
+        if (op->results[i]->type.is_array) {
+            irv_fail(c, op, "array result in a map body");
+            return false;
+        }
+    return true;
+}
+
 static void check_op(irv_ctx *c, const ir_op *op, bool map_body, bool last)
 {
     if (op->nregions != ir_opinfos[op->code].nregions) {
@@ -65,17 +86,8 @@ static void check_op(irv_ctx *c, const ir_op *op, bool map_body, bool last)
     }
     for (int i = 0; i < op->nargs; i++)
         check_var(c, op, op->args[i]);
-    if (map_body && !ir_opinfos[op->code].elementwise && op->code != IR_CONST &&
-        op->code != IR_MOV && op->code != IR_YIELD)
-        irv_fail(c, op, "not allowed in a map body (scalar ops only)");
-    if (map_body) {
-        for (int i = 0; i < op->nargs; i++)
-            if (op->args[i]->type.is_array)
-                irv_fail(c, op, "array operand in a map body");
-        for (int i = 0; i < op->nresults; i++)
-            if (op->results[i]->type.is_array)
-                irv_fail(c, op, "array result in a map body");
-    }
+    if (map_body && !check_map_body_op(c, op))
+        return;
     if (op->code == IR_YIELD && !(map_body && last))
         irv_fail(c, op, "only allowed as the last op of a map body");
     irv_check_opcode(c, op);
