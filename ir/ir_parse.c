@@ -583,7 +583,7 @@ static void parse_op_tail(parser *p, ir_op *op)
 }
 
 /* for -> 'for' LOCAL '=' operand ',' operand ',' operand tail */
-static ir_op *parse_for(parser *p, src_loc loc)
+static ir_op *parse_for(parser *p)
 {
     ir_op *op = ir_op_new(p->m, IR_FOR, src_loc_make(0, 0, 0, 0));
     next(p);
@@ -602,16 +602,14 @@ static ir_op *parse_for(parser *p, src_loc loc)
     }
     finish_args(p, op, &args);
     parse_op_tail(p, op);
-    (void)loc;
     return op;
 }
 
 /* op -> (def (',' def)* '=')? OPCODE operands map-params? tail  |  for */
 static ir_op *parse_op(parser *p)
 {
-    src_loc start = p->tok.loc;
     if (is_word(p, "for"))
-        return parse_for(p, start);
+        return parse_for(p);
     var_vec res = {0};
     if (at_operand(p)) {
         avec_push(p, &res, parse_def(p));
