@@ -212,6 +212,7 @@ typedef struct ir_opinfo {
 extern const ir_opinfo ir_opinfos[IR_OPCODE_COUNT];
 const char *ir_opcode_name(ir_opcode code);
 bool ir_opcode_lookup(const char *name, ir_opcode *out);
+bool ir_dtype_lookup(const char *name, ir_dtype *out);     /* "f64" -> IR_F64 (added) */
 
 /* ---- building ---- */
 ir_module *ir_module_new(const char *source_path);
@@ -229,6 +230,20 @@ void ir_op_add_arg(ir_module *m, ir_op *op, ir_var *v);
 void ir_block_append(ir_block *b, ir_op *op);
 void ir_block_insert(ir_block *b, int pos, ir_op *op);
 void ir_block_remove(ir_block *b, int pos);
+/* Added.  Lookups by name (without sigil); NULL when absent. */
+ir_var *ir_module_find_global(const ir_module *m, const char *name);
+ir_var *ir_func_find_var(const ir_func *f, const char *name);
+/* The function's result types (copied). */
+void ir_func_set_results(ir_module *m, ir_func *f, const ir_type *types, int n);
+/* Append a parameter to a map body: the local `name` when it exists with
+ * this type, else a new local (name NULL: "tN"). */
+ir_var *ir_block_add_param(ir_module *m, ir_func *f, ir_block *b, const char *name,
+                           ir_type type);
+/* Set a slice/load/store index (copied); positions refer to op->args. */
+void ir_op_set_index(ir_module *m, ir_op *op, const ir_index *items, int n);
+/* Deep copies within one function: same variables, new ops and regions. */
+ir_op *ir_op_clone(ir_module *m, const ir_op *op);
+void ir_block_clone(ir_module *m, ir_block *dst, const ir_block *src);  /* params replaced, ops appended */
 
 /* attributes (set replaces an attribute of the same name) */
 void ir_attr_set_int(ir_module *m, ir_op *op, const char *name, int64_t v);
