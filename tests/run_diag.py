@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # keep the source tree clean under ctest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import nps_compare  # noqa: E402
 from run_program import run  # noqa: E402

@@ -12,6 +12,7 @@ import sys
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # keep the source tree clean under ctest
 sys.path.insert(0, HERE)
 import nps_compare  # noqa: E402
 
