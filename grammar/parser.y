@@ -644,12 +644,10 @@ static const char *token_text(yysymbol_kind_t k, char *buf, size_t cap)
     case YYSYMBOL_AUGASSIGN: return "augmented assignment";
     default: break;
     }
-    const char *n = yysymbol_name(k);
-    size_t len = strlen(n);
-    if (len >= 2 && n[0] == '"')          /* "**" -> '**' */
-        snprintf(buf, cap, "'%.*s'", (int)(len - 2), n + 1);
-    else
-        snprintf(buf, cap, "%s", n);
+    const char *n = yysymbol_name(k);   /* ':' or an alias such as else */
+    if (n[0] == '\'')
+        return n;
+    snprintf(buf, cap, "'%s'", n);
     return buf;
 }
 
@@ -682,7 +680,12 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, nps_p
     if (at_eol && st->prev_end.line > 0)
         loc = st->prev_end;             /* point just past the last token */
     char buf[64];
-    if (la == YYSYMBOL_INDENT)
+    int open = st->nparens - 1;
+    if (st->mode == NPS_MODE_EXPR)
+        diag_error(loc, "f-string: invalid syntax");
+    else if (open >= 0 && loc.line > st->paren_locs[open].line)
+        diag_error(st->paren_locs[open], "'%c' was never closed", st->parens[open]);
+    else if (la == YYSYMBOL_INDENT)
         diag_error(loc, "unexpected indent");
     else if (n == 1 && exp[0] == YYSYMBOL_INDENT)
         diag_error(loc, "expected an indented block");
