@@ -63,6 +63,13 @@ typedef struct env {
     bool dead;              /* unreachable: after return/break/continue */
 } env;
 
+typedef struct slot_key {
+    const void *key;        /* the assignment site (an AST node) */
+    slot *s;
+} slot_key;
+typedef VEC(slot_key) slot_vec;
+typedef VEC(env) env_list;
+
 /* A specialization of a user function for one tuple of argument types. */
 struct spec {
     const ast_stmt *def;
@@ -74,7 +81,7 @@ struct spec {
     bool analysing;
     const char *irname;
     ir_func *irf;
-    VEC(struct slot_key { const void *key; slot *s; }) slots;  /* reused across rounds */
+    slot_vec slots;         /* reused across rounds */
 };
 
 /* Per-function walk state. */
@@ -84,10 +91,10 @@ struct fctx {
     env env;
     ir_func *irf;           /* emit mode */
     ir_block *blk;          /* where ops are appended (emit mode) */
-    VEC(env) *break_envs;   /* innermost loop: envs at break / at continue */
-    VEC(env) *cont_envs;
+    env_list *break_envs;   /* innermost loop: envs at break / at continue */
+    env_list *cont_envs;
     int loop_depth;
-    VEC(struct slot_key) *slots;
+    slot_vec *slots;
 };
 
 /* Module-wide state. */

@@ -45,7 +45,7 @@ slot *slot_for_site(fctx *F, const void *key, const char *name, sema_type *t)
         if (F->slots->data[i].key == key && strcmp(F->slots->data[i].s->name, name) == 0)
             return slot_find(F->slots->data[i].s);
     slot *s = slot_new(F->S, name, t);
-    struct slot_key k = {key, s};
+    slot_key k = {key, s};
     vec_push(F->slots, k);
     return s;
 }

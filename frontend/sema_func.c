@@ -182,7 +182,7 @@ void sema_analyse_spec(sema *S, spec *sp)
     fctx F = {0};
     F.S = S;
     F.sp = sp;
-    F.slots = (void *)&sp->slots;
+    F.slots = &sp->slots;
     sp->analysing = true;
     sp->analysed_round = S->round;
     S->spec_depth++;
@@ -208,7 +208,7 @@ void sema_emit_spec(sema *S, spec *sp)
     fctx F = {0};
     F.S = S;
     F.sp = sp;
-    F.slots = (void *)&sp->slots;
+    F.slots = &sp->slots;
     F.irf = sp->irf = ir_func_new(S->ir, sp->irname);
     F.irf->loc = sp->def->loc;
     if (sp->ret && sp->ret->kind != TY_NONE) {

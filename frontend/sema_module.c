@@ -199,7 +199,7 @@ static bool prepass(sema *S)
     return ok;
 }
 
-static void walk_main(sema *S, VEC(struct slot_key) *slots, ir_func *irf)
+static void walk_main(sema *S, slot_vec *slots, ir_func *irf)
 {
     fctx F = {0};
     F.S = S;
@@ -221,11 +221,11 @@ ir_module *nps_compile_to_ir(const char *path, const char *text)
     S.ast = ast;
     S.ir = ir_module_new(path);
     S.a = &S.ir->arena;
-    VEC(struct slot_key) main_slots = {0};
+    slot_vec main_slots = {0};
     bool ok = prepass(&S);
     for (S.round = 1; ok && S.round <= 32; S.round++) {
         S.changed = false;
-        walk_main(&S, (void *)&main_slots, NULL);
+        walk_main(&S, &main_slots, NULL);
         if (diag_error_count() > 0)
             ok = false;
         if (!S.changed)
@@ -241,7 +241,7 @@ ir_module *nps_compile_to_ir(const char *path, const char *text)
             if (S.specs.data[i]->analysed_round == S.round)
                 sema_emit_spec(&S, S.specs.data[i]);
         ir_func *main_fn = ir_func_new(S.ir, "main");
-        walk_main(&S, (void *)&main_slots, main_fn);
+        walk_main(&S, &main_slots, main_fn);
     }
     for (int i = 0; i < S.specs.len; i++)
         vec_free(&S.specs.data[i]->slots);

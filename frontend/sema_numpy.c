@@ -80,7 +80,7 @@ static bool shape_from_val(fctx *F, val v, val *dims, int *rank, src_loc loc)
                 sema_error(F, loc, "a shape must be a tuple of integers, not %s", ty_describe_str(F->S->a, v.t));
                 return false;
             }
-            dims[i] = F->S->emit ? cast_scalar(F, v.items[i], IR_I64, false, loc) : val_of_type(it);
+            dims[i] = F->S->emit ? cast_scalar(F, v.items[i], IR_I64, false, loc) : val_of_type((sema_type *)it);
             if (!F->S->emit && v.items)
                 dims[i] = v.items[i];
         }

@@ -204,7 +204,6 @@ static void stmt_if(fctx *F, ast_stmt *s)
     env_free(&after_then);
 }
 
-typedef VEC(env) env_list;
 
 /* Run `body` as a loop body until the head environment is stable.
  * prologue (may be NULL) runs at the top of each iteration. */
@@ -212,7 +211,7 @@ static void loop_fixpoint(fctx *F, ast_stmt *s, ir_op *loop_op,
                           void (*prologue)(fctx *, ast_stmt *, void *), void *arg,
                           void (*body)(fctx *, ast_stmt *))
 {
-    env_list *outer_breaks = (env_list *)F->break_envs, *outer_conts = (env_list *)F->cont_envs;
+    env_list *outer_breaks = F->break_envs, *outer_conts = F->cont_envs;
     env head = env_copy(&F->env);
     env_list breaks = {0}, conts = {0};
     for (int iter = 0; iter < 16; iter++) {
@@ -223,8 +222,8 @@ static void loop_fixpoint(fctx *F, ast_stmt *s, ir_op *loop_op,
         breaks.len = conts.len = 0;
         env_free(&F->env);
         F->env = env_copy(&head);
-        F->break_envs = (void *)&breaks;
-        F->cont_envs = (void *)&conts;
+        F->break_envs = &breaks;
+        F->cont_envs = &conts;
         F->loop_depth++;
         ir_block *saved = emit_push_region(F, loop_op, 0);
         if (prologue)
@@ -250,8 +249,8 @@ static void loop_fixpoint(fctx *F, ast_stmt *s, ir_op *loop_op,
         env_free(&conts.data[i]);
     vec_free(&breaks);
     vec_free(&conts);
-    F->break_envs = (void *)outer_breaks;
-    F->cont_envs = (void *)outer_conts;
+    F->break_envs = outer_breaks;
+    F->cont_envs = outer_conts;
 }
 
 static void while_prologue(fctx *F, ast_stmt *s, void *arg)
@@ -382,7 +381,7 @@ static void stmt_jump(fctx *F, ast_stmt *s)
         return;
     }
     if (!F->env.dead) {
-        env_list *l = (env_list *)(is_break ? F->break_envs : F->cont_envs);
+        env_list *l = is_break ? F->break_envs : F->cont_envs;
         vec_push(l, env_copy(&F->env));
     }
     emit_op(F, is_break ? IR_BREAK : IR_CONTINUE, s->loc, NULL, NULL, 0);
