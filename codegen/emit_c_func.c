@@ -58,7 +58,7 @@ static void func_signature(ec *e, const ir_func *f, strbuf *sb)
     if (f->nret == 0)
         sb_puts(sb, "void ");
     else if (f->nret == 1)
-        sb_printf(sb, "%s%s", ec_ctype(f->ret_types[0]), f->ret_types[0].is_array ? "" : " ");
+        sb_puts(sb, ec_ctype(f->ret_types[0]));
     else {
         ec_ret_struct(sb, f->name);
         sb_putc(sb, ' ');
@@ -67,8 +67,7 @@ static void func_signature(ec *e, const ir_func *f, strbuf *sb)
     sb_putc(sb, '(');
     for (int i = 0; i < f->nparams; i++) {
         const ir_var *p = f->params[i];
-        sb_printf(sb, "%s%s%s%s", i ? ", " : "", ec_ctype(p->type), p->type.is_array ? "" : " ",
-                  e->lname[p->id]);
+        sb_printf(sb, "%s%s%s", i ? ", " : "", ec_ctype(p->type), e->lname[p->id]);
     }
     sb_puts(sb, f->nparams ? ")" : "void)");
 }
@@ -80,8 +79,7 @@ static void declare_locals(ec *e, const ir_func *f)
         if (e->map_local[v->id])
             continue;
         const char *init = v->type.is_array ? "NULL" : v->type.dtype == IR_STR ? "\"\"" : "0";
-        ec_line(e, "%s%s%s%s = %s;", ec_ctype(v->type), v->type.is_array ? "" : " ",
-                ec_var(e, v), e->reads[v->id] ? "" : " __attribute__((unused))", init);
+        ec_line(e, "%s%s%s = %s;", ec_ctype(v->type), ec_var(e, v), e->reads[v->id] ? "" : " __attribute__((unused))", init);
     }
     for (int i = 0; i < f->nparams; i++)
         if (f->params[i]->type.is_array)
@@ -154,7 +152,7 @@ static void emit_ret_struct(ec *e, const ir_func *f)
     ec_ret_struct(&sb, f->name);
     ec_open(e, "typedef struct %s", sb.buf);
     for (int i = 0; i < f->nret; i++)
-        ec_line(e, "%s%sr%d;", ec_ctype(f->ret_types[i]), f->ret_types[i].is_array ? "" : " ", i);
+        ec_line(e, "%sr%d;", ec_ctype(f->ret_types[i]), i);
     e->indent--;
     ec_line(e, "} %s;", sb.buf);
     sb_free(&sb);
@@ -165,15 +163,15 @@ static void emit_globals(ec *e)
     const ir_module *m = e->m;
     for (int i = 0; i < m->nglobals; i++) {
         const ir_var *g = m->globals[i];
-        ec_line(e, "static %s%s%s __attribute__((unused));", ec_ctype(g->type),
-                g->type.is_array ? "" : " ", e->gname[g->id]);
+        ec_line(e, "static %s%s __attribute__((unused));", ec_ctype(g->type), e->gname[g->id]);
     }
 }
 
 static void emit_c_main(ec *e, const ir_func *main_fn)
 {
     fputc('\n', e->out);
-    ec_open(e, "int main(int argc, char **argv)");
+    ec_line(e, "int main(int argc, char **argv)");
+    ec_block(e);
     fprintf(e->out, "    rt_init(");
     const char *path = e->m->source_path ? e->m->source_path : "";
     ec_str_literal(e->out, path, (int)strlen(path));

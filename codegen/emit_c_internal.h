@@ -23,7 +23,7 @@ typedef struct ec {
 } ec;
 
 /* ---- emit_c_types.c: types, names, literals, output ---- */
-const char *ec_ctype(ir_type t);                /* "double", "rt_array *" */
+const char *ec_ctype(ir_type t);                /* declaration prefix: "double ", "rt_array *" */
 const char *ec_dtype_c(ir_dtype dt);            /* element C type: "double" */
 const char *ec_rt_dtype(ir_dtype dt);           /* "RT_F64" */
 const char *ec_var(ec *e, const ir_var *v);     /* C name of a variable */

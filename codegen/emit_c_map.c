@@ -100,7 +100,7 @@ static void store(ec *e, map_ctx *mc, const char *value)
 static void declare_local(ec *e, const ir_var *v, const char *init)
 {
     bool unread = e->reads[v->id] == 0;
-    ec_line(e, "%s %s%s%s%s;", ec_ctype(v->type), ec_var(e, v), unread ? " __attribute__((unused))" : "",
+    ec_line(e, "%s%s%s%s%s;", ec_ctype(v->type), ec_var(e, v), unread ? " __attribute__((unused))" : "",
             init ? " = " : "", init ? init : "");
 }
 

@@ -7,6 +7,7 @@
  * The nc_* helpers come from the prelude written by ec_emit_prelude.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "codegen/emit_c_internal.h"
@@ -189,7 +190,11 @@ static void const_literal(ec *e, strbuf *sb, const ir_op *op)
         sb_puts(sb, a->f < 0 ? "-INFINITY" : "INFINITY");
     } else {
         char num[40];
-        snprintf(num, sizeof num, "%.17g", a->f);
+        for (int prec = 15; prec <= 17; prec++) {   /* shortest that round-trips */
+            snprintf(num, sizeof num, "%.*g", prec, a->f);
+            if (strtod(num, NULL) == a->f)
+                break;
+        }
         sb_puts(sb, num);
         if (!strpbrk(num, ".en"))
             sb_puts(sb, ".0");

@@ -94,18 +94,22 @@ static void emit_return(ec *e, const ir_op *op)
     int n = ec_tmp(e);
     strbuf sb;
     sb_init(&sb);
+    if (op->nargs == 0) {
+        ec_release_locals(e);
+        ec_line(e, "return;");
+        sb_free(&sb);
+        return;
+    }
     ec_block(e);
     for (int i = 0; i < op->nargs; i++) {
         const ir_var *v = op->args[i];
-        ec_line(e, "%s e%d_%d = %s;", ec_ctype(v->type), n, i, ec_var(e, v));
+        ec_line(e, "%se%d_%d = %s;", ec_ctype(v->type), n, i, ec_var(e, v));
         if (v->type.is_array)
             ec_line(e, "rt_retain(e%d_%d);", n, i);
         sb_printf(&sb, "%se%d_%d", i ? ", " : "", n, i);
     }
     ec_release_locals(e);
-    if (op->nargs == 0) {
-        ec_line(e, "return;");
-    } else if (op->nargs == 1) {
+    if (op->nargs == 1) {
         ec_line(e, "return %s;", sb.buf);
     } else {
         strbuf st;

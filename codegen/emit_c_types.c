@@ -19,9 +19,11 @@ static const char *const dtype_rt[] = {"RT_BOOL", "RT_I64", "RT_F32", "RT_F64", 
 const char *ec_dtype_c(ir_dtype dt) { return dtype_c[dt]; }
 const char *ec_rt_dtype(ir_dtype dt) { return dtype_rt[dt]; }
 
+/* As a declaration prefix: "double ", "rt_array *", "const char *". */
 const char *ec_ctype(ir_type t)
 {
-    return t.is_array ? "rt_array *" : dtype_c[t.dtype];
+    static const char *const decl[] = {"bool ", "int64_t ", "float ", "double ", "const char *"};
+    return t.is_array ? "rt_array *" : decl[t.dtype];
 }
 
 static bool plain_ident(const char *s)

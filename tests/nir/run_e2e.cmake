@@ -1,13 +1,13 @@
 # run_e2e.cmake: compile one .nir with numsc, run it, compare stdout.
-#   cmake -DNUMSC=build/numsc -DSRC=tests/nir/x.nir -DWORK=dir -P run_e2e.cmake
+#   cmake -DNUMSC=build/numsc -DSRC=tests/nir/x.nir -DWORK=dir [-DFLAGS=-O0] -P run_e2e.cmake
 # Expected stdout: x.expected.  Expected exit status: x.status (default 0);
 # expected stderr substring: x.stderr (optional).
 get_filename_component(name ${SRC} NAME_WE)
 get_filename_component(dir ${SRC} DIRECTORY)
 file(MAKE_DIRECTORY ${WORK})
-set(exe ${WORK}/${name})
+set(exe ${WORK}/${name}${FLAGS})
 file(REMOVE ${exe})
-execute_process(COMMAND ${NUMSC} ${SRC} -o ${exe}
+execute_process(COMMAND ${NUMSC} ${FLAGS} ${SRC} -o ${exe}
                 RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_VARIABLE out)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "numsc failed (${rc}):\n${out}${err}")
