@@ -38,8 +38,12 @@ static bool has_suffix(const char *s, const char *suf)
 
 static ir_module *load(const char *path, const char *text)
 {
-    if (has_suffix(path, ".nir"))
-        return ir_parse(path, text);
+    if (has_suffix(path, ".nir")) {
+        ir_module *m = ir_parse(path, text);
+        if (m && (!m->source_path || !*m->source_path))   /* no 'source' line */
+            m->source_path = arena_strdup(&m->arena, path);
+        return m;
+    }
 #ifdef NUMSC_HAVE_FRONTEND
     if (has_suffix(path, ".nps"))
         return nps_compile_to_ir(path, text);
