@@ -1,0 +1,93 @@
+/* emit_c_prelude.c: the fixed head of every generated C file.
+ *
+ * Includes plus small static inline helpers (nc_*) that give scalar ops
+ * NumPy's exact meaning without undefined behaviour: wrapping i64
+ * arithmetic, NaN-propagating min/max (equal operands give the second, as
+ * NumPy's SIMD loops do: maximum(-0.0, 0.0) is 0.0), sign, shifts by >= 64,
+ * NumPy's float -> int64 cast (INT64_MIN out of range), np.round, and
+ * Python's repr of a str.
+ */
+#include "codegen/emit_c_internal.h"
+
+static const char prelude[] =
+    "#include <math.h>\n"
+    "#include <stdbool.h>\n"
+    "#include <stdint.h>\n"
+    "#include <stdio.h>\n"
+    "#include <string.h>\n"
+    "\n"
+    "#include \"numsrt.h\"\n"
+    "\n"
+    "static inline int64_t nc_add_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }\n"
+    "static inline int64_t nc_sub_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a - (uint64_t)b); }\n"
+    "static inline int64_t nc_mul_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }\n"
+    "static inline int64_t nc_neg_i64(int64_t a) { return (int64_t)(0 - (uint64_t)a); }\n"
+    "static inline int64_t nc_abs_i64(int64_t a) { return a < 0 ? nc_neg_i64(a) : a; }\n"
+    "static inline int64_t nc_min_i64(int64_t a, int64_t b) { return a < b ? a : b; }\n"
+    "static inline int64_t nc_max_i64(int64_t a, int64_t b) { return a > b ? a : b; }\n"
+    "static inline double nc_min_f64(double a, double b) { return isnan(a) ? a : (a < b ? a : b); }\n"
+    "static inline double nc_max_f64(double a, double b) { return isnan(a) ? a : (a > b ? a : b); }\n"
+    "static inline float nc_min_f32(float a, float b) { return isnan(a) ? a : (a < b ? a : b); }\n"
+    "static inline float nc_max_f32(float a, float b) { return isnan(a) ? a : (a > b ? a : b); }\n"
+    "static inline int64_t nc_sign_i64(int64_t a) { return (a > 0) - (a < 0); }\n"
+    "static inline double nc_sign_f64(double a) { return isnan(a) ? a : (double)((a > 0) - (a < 0)); }\n"
+    "static inline float nc_sign_f32(float a) { return isnan(a) ? a : (float)((a > 0) - (a < 0)); }\n"
+    "static inline int64_t nc_shl_i64(int64_t a, int64_t b)\n"
+    "{\n"
+    "    return (uint64_t)b < 64 ? (int64_t)((uint64_t)a << b) : 0;\n"
+    "}\n"
+    "static inline int64_t nc_shr_i64(int64_t a, int64_t b)\n"
+    "{\n"
+    "    return (uint64_t)b < 64 ? a >> b : (a < 0 ? -1 : 0);\n"
+    "}\n"
+    "static inline int64_t nc_f64_to_i64(double x)\n"
+    "{\n"
+    "    return x >= -9223372036854775808.0 && x < 9223372036854775808.0 ? (int64_t)x : INT64_MIN;\n"
+    "}\n"
+    "static inline double nc_round_f64(double x, int64_t n)\n"
+    "{\n"
+    "    if (n >= 0) {\n"
+    "        double f = pow(10.0, (double)n);\n"
+    "        return nearbyint(x * f) / f;\n"
+    "    }\n"
+    "    double f = pow(10.0, (double)-n);\n"
+    "    return nearbyint(x / f) * f;\n"
+    "}\n"
+    "static inline float nc_round_f32(float x, int64_t n)\n"
+    "{\n"
+    "    if (n >= 0) {\n"
+    "        float f = (float)pow(10.0, (double)n);\n"
+    "        return nearbyintf(x * f) / f;\n"
+    "    }\n"
+    "    float f = (float)pow(10.0, (double)-n);\n"
+    "    return nearbyintf(x / f) * f;\n"
+    "}\n"
+    "static inline int64_t nc_round_i64(int64_t x, int64_t n)\n"
+    "{\n"
+    "    return n >= 0 ? x : nc_f64_to_i64(nc_round_f64((double)x, n));\n"
+    "}\n"
+    "/* Python's repr of a str: single quotes unless it holds ' and no \". */\n"
+    "static inline void nc_write_repr(const char *s)\n"
+    "{\n"
+    "    char q = strchr(s, '\\'') && !strchr(s, '\"') ? '\"' : '\\'';\n"
+    "    char buf[8];\n"
+    "    rt_write_str(&q, 1);\n"
+    "    for (; *s; s++) {\n"
+    "        unsigned char c = (unsigned char)*s;\n"
+    "        if (c == '\\\\' || c == (unsigned char)q)\n"
+    "            snprintf(buf, sizeof buf, \"\\\\%c\", c);\n"
+    "        else if (c == '\\n' || c == '\\t' || c == '\\r')\n"
+    "            snprintf(buf, sizeof buf, \"\\\\%c\", c == '\\n' ? 'n' : c == '\\t' ? 't' : 'r');\n"
+    "        else if (c < 32 || c == 127)\n"
+    "            snprintf(buf, sizeof buf, \"\\\\x%02x\", c);\n"
+    "        else\n"
+    "            snprintf(buf, sizeof buf, \"%c\", c);\n"
+    "        rt_write_cstr(buf);\n"
+    "    }\n"
+    "    rt_write_str(&q, 1);\n"
+    "}\n";
+
+void ec_emit_prelude(FILE *out)
+{
+    fputs(prelude, out);
+}

@@ -1,0 +1,68 @@
+/* pass_manager.c: the pass registry, the -O pipelines and the pass runner.
+ *
+ * Halide/MLIR style: the pipeline is one linear list; after each pass the
+ * verifier runs, and the IR is dumped under a header
+ *     // -----// IR Dump After NAME //----- //
+ * when --print-after-all is on and the pass changed something, or when the
+ * pass is the one named by --print-after (dumped even if unchanged).
+ */
+#include <string.h>
+
+#include "passes/passes.h"
+
+/* ORDER PASSES: every pass, by name. */
+static const pass all_passes[] = {
+    {"lower-elementwise", "rewrite elementwise ops on arrays into one-op maps",
+     pass_lower_elementwise},
+};
+
+enum { NPASSES = (int)(sizeof all_passes / sizeof all_passes[0]) };
+
+/* The -O pipelines.  -O0 leaves elementwise ops to the emitter. */
+static const pass *const pipeline_o0[] = {NULL};
+static const pass *const pipeline_o1[] = {&all_passes[0], NULL};
+
+const pass *passes_all(int *count)
+{
+    *count = NPASSES;
+    return all_passes;
+}
+
+const pass *passes_lookup(const char *name)
+{
+    for (int i = 0; i < NPASSES; i++)
+        if (strcmp(all_passes[i].name, name) == 0)
+            return &all_passes[i];
+    return NULL;
+}
+
+const pass *const *passes_default_pipeline(int opt_level)
+{
+    return opt_level <= 0 ? pipeline_o0 : pipeline_o1;
+}
+
+static void dump_after(const pass *p, const ir_module *m, FILE *out)
+{
+    fprintf(out, "// -----// IR Dump After %s //----- //\n", p->name);
+    ir_print_module(out, m);
+    fflush(out);
+}
+
+int passes_run(ir_module *m, const pass *const *pipeline, const pass_run_options *opts)
+{
+    FILE *dump = opts && opts->dump ? opts->dump : stderr;
+    for (int i = 0; pipeline[i]; i++) {
+        const pass *p = pipeline[i];
+        bool changed = p->run(m);
+        int problems = ir_verify(m);
+        if (problems) {
+            fprintf(stderr, "numsc: internal error: IR verifier failed after pass '%s'\n",
+                    p->name);
+            return problems;
+        }
+        bool named = opts && opts->print_after && strcmp(opts->print_after, p->name) == 0;
+        if (named || (opts && opts->print_after_all && changed))
+            dump_after(p, m, dump);
+    }
+    return 0;
+}
