@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static rt_io_status fail(char *err, size_t errlen, const char *fmt, ...)
+static rt_io_status txt_fail(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static rt_io_status fail(char *err, size_t errlen, const char *fmt, ...)
+static rt_io_status txt_fail(char *err, size_t errlen, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -73,9 +73,9 @@ static int put_value(FILE *f, const char *spec, char conv, rt_dtype dt, const vo
         } else {
             double d = as_f64(dt, data, i);
             if (isnan(d))
-                return fail(err, errlen, "cannot convert float NaN to integer"), -1;
+                return txt_fail(err, errlen, "cannot convert float NaN to integer"), -1;
             if (isinf(d) || fabs(d) >= 9.2233720368547758e18)
-                return fail(err, errlen, "cannot convert float infinity to integer"), -1;
+                return txt_fail(err, errlen, "cannot convert float infinity to integer"), -1;
             v = (int64_t)d;
         }
         snprintf(full, sizeof full, "%sll%c", spec, 'd');
@@ -88,7 +88,7 @@ static int put_value(FILE *f, const char *spec, char conv, rt_dtype dt, const vo
         fprintf(f, full, isnan(d) ? fabs(d) : d);
         return 0;
     }
-    return fail(err, errlen, "unsupported format character '%c' in savetxt fmt", conv), -1;
+    return txt_fail(err, errlen, "unsupported format character '%c' in savetxt fmt", conv), -1;
 }
 
 /* One row of ncol values starting at element i0: fmt repeated with the
@@ -120,11 +120,11 @@ rt_io_status rt_savetxt_raw(const char *path, rt_dtype dt, int rank, const int64
                             char *err, size_t errlen)
 {
     if (rank != 1 && rank != 2)
-        return fail(err, errlen, "Expected 1D or 2D array, got %dD array instead", rank);
+        return txt_fail(err, errlen, "Expected 1D or 2D array, got %dD array instead", rank);
     int64_t nrow = shape[0], ncol = rank == 2 ? shape[1] : 1;
     int nspec = count_specs(fmt);
     if (nspec != 1 && nspec != ncol)
-        return fail(err, errlen, "fmt has wrong number of %% formats:  %s", fmt);
+        return txt_fail(err, errlen, "fmt has wrong number of %% formats:  %s", fmt);
     FILE *f = fopen(path, "w");
     if (!f)
         return rt_io_errno(errno, path, err, errlen);
@@ -246,7 +246,7 @@ static rt_io_status take_row(table *t, char **fields, int64_t nf, const rt_loadt
 {
     int64_t nkeep = o->usecols ? o->nusecols : nf;
     if (t->nrow > 0 && !o->usecols && nf != t->ncol)
-        return fail(err, errlen, "the number of columns changed from %lld to %lld at row %lld; "
+        return txt_fail(err, errlen, "the number of columns changed from %lld to %lld at row %lld; "
                     "use `usecols` to select a subset and avoid this error",
                     (long long)t->ncol, (long long)nf, (long long)t->nrow + 1);
     t->ncol = nkeep;
@@ -254,7 +254,7 @@ static rt_io_status take_row(table *t, char **fields, int64_t nf, const rt_loadt
     for (int64_t k = 0; k < nkeep; k++) {
         int64_t c = o->usecols ? o->usecols[k] : k;
         if (c < -nf || c >= nf)
-            return fail(err, errlen, "invalid column index %lld at row %lld with %lld columns",
+            return txt_fail(err, errlen, "invalid column index %lld at row %lld with %lld columns",
                         (long long)o->usecols[k], (long long)t->nrow + 1, (long long)nf);
         if (c < 0)
             c += nf;
@@ -262,10 +262,10 @@ static rt_io_status take_row(table *t, char **fields, int64_t nf, const rt_loadt
         double fv = 0;
         int64_t iv = 0;
         if (!(is_int ? parse_i64(s, &iv) : parse_f64(s, &fv)))
-            return fail(err, errlen, "could not convert string '%.200s' to %s at row %lld, column %lld.",
+            return txt_fail(err, errlen, "could not convert string '%.200s' to %s at row %lld, column %lld.",
                         s, dtype_name(o->dtype), (long long)t->nrow, (long long)c + 1);
         if (!push(t, fv, iv, is_int))
-            return fail(err, errlen, "out of memory");
+            return txt_fail(err, errlen, "out of memory");
     }
     t->nrow++;
     return RT_IO_OK;
@@ -313,13 +313,13 @@ rt_io_status rt_loadtxt_raw(const char *path, const rt_loadtxt_opts *o, void **d
                             int *rank, int64_t *shape, char *err, size_t errlen)
 {
     if (o->dtype != RT_F64 && o->dtype != RT_F32 && o->dtype != RT_I64)
-        return fail(err, errlen, "loadtxt: unsupported dtype");
+        return txt_fail(err, errlen, "loadtxt: unsupported dtype");
     if (o->delimiter && !*o->delimiter)
-        return fail(err, errlen, "loadtxt: the delimiter must not be empty");
+        return txt_fail(err, errlen, "loadtxt: the delimiter must not be empty");
     FILE *f = fopen(path, "r");
     if (!f) {
         if (errno == ENOENT)
-            return fail(err, errlen, "%s not found.", path), RT_IO_FILE_NOT_FOUND;
+            return txt_fail(err, errlen, "%s not found.", path), RT_IO_FILE_NOT_FOUND;
         return rt_io_errno(errno, path, err, errlen);
     }
     table t = {0};
@@ -342,7 +342,7 @@ rt_io_status rt_loadtxt_raw(const char *path, const rt_loadtxt_opts *o, void **d
         if (!*data)
             *data = malloc(1);
     }
-    return *data ? RT_IO_OK : (fail(err, errlen, "out of memory"), RT_IO_OS_ERROR);
+    return *data ? RT_IO_OK : (txt_fail(err, errlen, "out of memory"), RT_IO_OS_ERROR);
 }
 
 /* ---- rt_array entry points ---- */
