@@ -56,6 +56,7 @@ typedef struct rt_array {
 extern int rt_line;                     /* current .nps line, set by generated code */
 void rt_init(const char *source_path, int argc, char **argv);
 int rt_fini(void);                      /* flushes stdout; returns the exit status */
+char **rt_args(int *argc);              /* the argv given to rt_init (argc stored in *argc) */
 _Noreturn void rt_raise(const char *exc_class, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -132,6 +133,11 @@ bool rt_truth(rt_array *a);
 rt_array *rt_matmul(rt_array *a, rt_array *b);  /* @ : ranks 1 and 2; ValueError on mismatch */
 rt_array *rt_dot(rt_array *a, rt_array *b);     /* np.dot */
 rt_array *rt_outer(rt_array *a, rt_array *b);
+/* np.linalg (LAPACK): square a; b of rank 1 or 2.  float32 stays float32,
+ * other dtypes compute in float64.  Singular a: LinAlgError "Singular matrix". */
+rt_array *rt_linalg_solve(rt_array *a, rt_array *b);
+rt_array *rt_linalg_inv(rt_array *a);
+double rt_linalg_det(rt_array *a);      /* sign * exp(log|det|), as NumPy */
 
 /* ---- Python scalar semantics ---- */
 int64_t rt_floordiv_i64(int64_t a, int64_t b);  /* b == 0: ZeroDivisionError "integer division or modulo by zero" */
