@@ -1,10 +1,10 @@
 /* test_rt_npy.c: .npy header codec and files against NumPy 1.24.2.
  *
  * The byte strings below were written by /usr/bin/python3 (np.save and
- * np.lib.format.write_array) when this test was written.  The raw layer is
- * compiled in directly (RT_RAW_ONLY): no runtime core needed. */
-#define RT_RAW_ONLY
+ * np.lib.format.write_array) when this test was written.  The raw layer and
+ * the rt_array entry points (np.save / np.load) are both tested. */
 #include "runtime/rt_npy.c"
+#include "tests/unit/test_rt_util.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -336,6 +336,40 @@ START_TEST(file_errors)
 }
 END_TEST
 
+/* np.save appends ".npy"; a transposed (non-contiguous) array is saved in
+ * its logical C order; np.load gives an independent array. */
+START_TEST(save_load_arrays)
+{
+    rt_array *a = mk_range(2, (int64_t[]){2, 3});
+    rt_array *t = rt_transpose(a, NULL);
+    char p[300];
+    snprintf(p, sizeof p, "%s", path("m"));
+    rt_npy_save(p, t);
+    rt_array *b = rt_npy_load(path("m.npy"));
+    CK_SHAPE(b, 3, 2);
+    ck_assert_int_eq(b->dtype, RT_I64);
+    CK_VALS_I(b, 0, 3, 1, 4, 2, 5);
+    rt_npy_save(path("m.npy"), b);      /* already has the suffix */
+    rt_array *c = rt_npy_load(path("m.npy"));
+    CK_VALS_I(c, 0, 3, 1, 4, 2, 5);
+    ck_assert_int_ne(access(path("m.npy.npy"), F_OK), 0);
+    rt_release(a);
+    rt_release(t);
+    rt_release(b);
+    rt_release(c);
+}
+END_TEST
+
+START_TEST(load_errors_raise)
+{
+    EXPECT_RAISE(rt_npy_load("absent.npy"),
+                 "FileNotFoundError: [Errno 2] No such file or directory: 'absent.npy'");
+    write_bytes(path("pickle.npy"), "hello world", 11);
+    EXPECT_RAISE(rt_npy_load(path("pickle.npy")),
+                 "ValueError: Cannot load file containing pickled data when allow_pickle=False");
+}
+END_TEST
+
 static Suite *npy_suite(void)
 {
     Suite *s = suite_create("rt_npy");
@@ -348,6 +382,8 @@ static Suite *npy_suite(void)
     tcase_add_test(tc, malformed_headers_rejected);
     tcase_add_test(tc, accepts_other_spellings);
     tcase_add_test(tc, file_errors);
+    tcase_add_test(tc, save_load_arrays);
+    tcase_add_test(tc, load_errors_raise);
     suite_add_tcase(s, tc);
     return s;
 }

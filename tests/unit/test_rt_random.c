@@ -1,10 +1,10 @@
 /* test_rt_random.c: default_rng streams against NumPy 1.24.2, bit for bit.
  *
  * Expected values were printed by /usr/bin/python3 with NumPy 1.24.2 (repr,
- * so they round-trip exactly).  The raw layer is compiled in directly
- * (RT_RAW_ONLY), so this test needs nothing from the runtime core. */
-#define RT_RAW_ONLY
+ * so they round-trip exactly).  rt_random.c is compiled in directly so the
+ * test can read the ziggurat tables. */
 #include "runtime/rt_random.c"
+#include "tests/unit/test_rt_util.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -244,6 +244,46 @@ START_TEST(ziggurat_table_entries)
 }
 END_TEST
 
+/* Acceptance case 130: rng.random((3, 4)) then integers(0, 10, size=6). */
+START_TEST(array_wrappers)
+{
+    rt_rng *g = rt_rng_new(42);
+    rt_array *a = rt_rng_random(g, 2, (int64_t[]){3, 4});
+    CK_SHAPE(a, 3, 4);
+    ck_bits(((double *)a->data)[0], 0.7739560485559633);
+    ck_bits(((double *)a->data)[11], 0.9267649888486018);
+    rt_array *b = rt_rng_random(g, 1, (int64_t[]){5});
+    rt_array *c = rt_rng_standard_normal(g, 2, (int64_t[]){2, 3});
+    ck_bits(((double *)c->data)[0], -0.9588826008289989);
+    ck_bits(((double *)c->data)[5], 1.2225413386740303);
+    rt_array *d = rt_rng_integers(g, 0, 10, 1, (int64_t[]){6});
+    ck_assert_int_eq(d->dtype, RT_I64);
+    CK_VALS_I(d, 4, 8, 6, 7, 7, 1);
+    rt_array *e = rt_rng_integers(g, 5, 5, 1, (int64_t[]){0});   /* empty: no check */
+    CK_SHAPE(e, 0);
+    rt_release(a);
+    rt_release(b);
+    rt_release(c);
+    rt_release(d);
+    rt_release(e);
+    rt_rng_free(g);
+}
+END_TEST
+
+START_TEST(parameter_errors_raise)
+{
+    rt_rng *g = rt_rng_new(0);
+    EXPECT_RAISE(rt_rng_integers(g, 5, 5, 1, (int64_t[]){3}), "ValueError: low >= high");
+    EXPECT_RAISE(rt_rng_integers_scalar(g, 5, 4), "ValueError: low >= high");
+    EXPECT_RAISE(rt_rng_normal(g, 0.0, -1.0, 1, (int64_t[]){2}), "ValueError: scale < 0");
+    EXPECT_RAISE(rt_rng_uniform(g, 1.0, 0.0, 1, (int64_t[]){2}), "ValueError: high - low < 0");
+    EXPECT_RAISE(rt_rng_uniform_scalar(g, 0.0, INFINITY),
+                 "OverflowError: high - low range exceeds valid bounds");
+    EXPECT_RAISE(rt_rng_new(-1), "ValueError: expected non-negative integer");
+    rt_rng_free(g);
+}
+END_TEST
+
 static Suite *random_suite(void)
 {
     Suite *s = suite_create("rt_random");
@@ -257,6 +297,8 @@ static Suite *random_suite(void)
     tcase_add_test(tc, mixed_stream_seed0);
     tcase_add_test(tc, monte_carlo_pi);
     tcase_add_test(tc, ziggurat_table_entries);
+    tcase_add_test(tc, array_wrappers);
+    tcase_add_test(tc, parameter_errors_raise);
     suite_add_tcase(s, tc);
     return s;
 }

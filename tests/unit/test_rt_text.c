@@ -1,11 +1,10 @@
 /* test_rt_text.c: savetxt text and loadtxt parsing against NumPy 1.24.2.
  *
  * Expected file contents and messages were produced by /usr/bin/python3
- * (np.savetxt / np.loadtxt) when this test was written.  The raw layer is
- * compiled in directly (RT_RAW_ONLY), with rt_npy.c for the shared helpers. */
-#define RT_RAW_ONLY
-#include "runtime/rt_npy.c"
+ * (np.savetxt / np.loadtxt) when this test was written.  Both the raw layer
+ * and the rt_array entry points are tested. */
 #include "runtime/rt_text.c"
+#include "tests/unit/test_rt_util.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -189,6 +188,43 @@ START_TEST(loadtxt_errors)
 }
 END_TEST
 
+/* Acceptance case 164: savetxt of a 2x3 int array with "%d" and ",", then
+ * loadtxt as float64 and as int64; 1-D default format round trip. */
+START_TEST(savetxt_loadtxt_arrays)
+{
+    rt_array *i = mk_range(2, (int64_t[]){2, 3});
+    rt_savetxt(path("i.csv"), i, "%d", ",");
+    expect_file(path("i.csv"), "0,1,2\n3,4,5\n");
+    rt_loadtxt_opts o = {.delimiter = ",", .dtype = RT_F64};
+    rt_array *j = rt_loadtxt(path("i.csv"), &o);
+    CK_SHAPE(j, 2, 3);
+    ck_assert_int_eq(j->dtype, RT_F64);
+    CK_VALS_F(j, 0, 1, 2, 3, 4, 5);
+    o.dtype = RT_I64;
+    rt_array *k = rt_loadtxt(path("i.csv"), &o);
+    ck_assert_int_eq(k->dtype, RT_I64);
+    CK_VALS_I(k, 0, 1, 2, 3, 4, 5);
+    rt_array *v = rt_linspace(0.0, 1.0, 5, true);
+    rt_savetxt(path("v.txt"), v, NULL, NULL);
+    rt_loadtxt_opts ws = {.dtype = RT_F64};
+    rt_array *w = rt_loadtxt(path("v.txt"), &ws);
+    CK_SHAPE(w, 5);
+    CK_VALS_F(w, 0, 0.25, 0.5, 0.75, 1);
+    rt_release(i);
+    rt_release(j);
+    rt_release(k);
+    rt_release(v);
+    rt_release(w);
+}
+END_TEST
+
+START_TEST(text_errors_raise)
+{
+    rt_loadtxt_opts ws = {.dtype = RT_F64};
+    EXPECT_RAISE(rt_loadtxt("nonexist.txt", &ws), "FileNotFoundError: nonexist.txt not found.");
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("rt_text");
@@ -197,6 +233,8 @@ static Suite *text_suite(void)
     tcase_add_test(tc, savetxt_errors);
     tcase_add_test(tc, loadtxt_like_numpy);
     tcase_add_test(tc, loadtxt_errors);
+    tcase_add_test(tc, savetxt_loadtxt_arrays);
+    tcase_add_test(tc, text_errors_raise);
     suite_add_tcase(s, tc);
     return s;
 }
