@@ -108,6 +108,7 @@ struct sema {
     VEC(const ast_stmt *) defs;      /* every top-level def */
     VEC(spec *) specs;
     VEC(const char *) global_names;  /* module-level names read inside functions */
+    VEC(const char *) class_names;   /* rejected classes: uses of them are not reported again */
     VEC(slot *) global_slots;
     VEC(struct alias { const char *name; const char *module; }) imports;
     int spec_depth;
@@ -174,6 +175,7 @@ typedef struct call_args {
     ast_keyword *kw;
     int nkw;
     val *pos;               /* evaluated positional arguments */
+    bool *kw_used;          /* which keywords the callee looked at */
     src_loc loc;
 } call_args;
 /* Keyword argument lookup: NULL if absent; marks it consumed. */
@@ -185,6 +187,7 @@ val sema_write_value(fctx *F, val x, bool repr, src_loc loc);
 /* ---- sema_numpy.c ---- */
 val sema_numpy_call(fctx *F, const char *name, call_args *c);
 val sema_method_call(fctx *F, val recv, const char *name, call_args *c);
+bool sema_is_array_method(const char *name);
 val sema_numpy_attr(fctx *F, const char *module, const char *name, src_loc loc, bool *found);
 val sema_reduce(fctx *F, const char *kind, val a, call_args *c, int argpos);
 bool sema_parse_dtype(fctx *F, ast_expr *e, ir_dtype *out);

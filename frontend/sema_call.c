@@ -7,14 +7,21 @@
 ast_keyword *call_kw(call_args *c, const char *name)
 {
     for (int i = 0; i < c->nkw; i++)
-        if (c->kw[i].name && strcmp(c->kw[i].name, name) == 0)
+        if (c->kw[i].name && strcmp(c->kw[i].name, name) == 0) {
+            if (c->kw_used)
+                c->kw_used[i] = true;
             return &c->kw[i];
+        }
     return NULL;
 }
 
 bool call_check_kwargs(fctx *F, call_args *c, const char *fname)
 {
-    (void)F; (void)c; (void)fname;
+    for (int i = 0; i < c->nkw; i++)
+        if (!c->kw_used[i]) {
+            sema_error(F, c->loc, "%s() got an unexpected keyword argument '%s'", fname, c->kw[i].name);
+            return false;
+        }
     return true;
 }
 
@@ -295,8 +302,9 @@ val sema_call(fctx *F, ast_expr *e)
     val f = sema_expr(F, e->call.func);
     if (f.t->kind == TY_ERROR)
         return f;
-    call_args c = {e->call.args, e->call.nargs, e->call.kwargs, e->call.nkwargs, NULL, e->loc};
+    call_args c = {e->call.args, e->call.nargs, e->call.kwargs, e->call.nkwargs, NULL, NULL, e->loc};
     c.pos = arena_alloc(S->a, sizeof(val) * (size_t)(c.nargs ? c.nargs : 1));
+    c.kw_used = arena_alloc(S->a, sizeof(bool) * (size_t)(c.nkw ? c.nkw : 1));
     for (int i = 0; i < c.nargs; i++) {
         if (c.args[i]->kind == AST_STARRED) {
             sema_error(F, c.args[i]->loc, "*args in calls are not supported");
@@ -314,12 +322,19 @@ val sema_call(fctx *F, ast_expr *e)
                 def = S->defs.data[i];
         return sema_call_user(F, def, &c);
     }
-    case TY_BUILTIN:
-        if (strchr(f.t->name, '.'))
-            return sema_numpy_call(F, f.t->name, &c);
-        return python_builtin(F, f.t->name, &c);
-    case TY_METHOD:
-        return sema_method_call(F, *f.recv, f.t->name, &c);
+    case TY_BUILTIN: {
+        bool lib = strchr(f.t->name, '.') != NULL;
+        val r = lib ? sema_numpy_call(F, f.t->name, &c) : python_builtin(F, f.t->name, &c);
+        if (lib && r.t->kind != TY_ERROR && !call_check_kwargs(F, &c, f.t->name))
+            return sema_poison(F);
+        return r;
+    }
+    case TY_METHOD: {
+        val r = sema_method_call(F, *f.recv, f.t->name, &c);
+        if (r.t->kind != TY_ERROR && !call_check_kwargs(F, &c, f.t->name))
+            return sema_poison(F);
+        return r;
+    }
     case TY_DTYPE: {
         if (!want_args(F, &c, ty_dtype_numpy_name(f.t->dtype), 1, 1))
             return sema_poison(F);
@@ -333,7 +348,7 @@ val sema_call(fctx *F, ast_expr *e)
         return cast_scalar(F, x, f.t->dtype, true, e->loc);
     }
     default:
-        sema_error(F, e->call.func->loc, "%s is not callable", ty_describe_str(S->a, f.t));
+        sema_error(F, e->call.func->loc, "'%s' object is not callable", ty_pyname(f.t));
         return sema_poison(F);
     }
 }

@@ -60,6 +60,9 @@ static val sema_name(fctx *F, ast_expr *e)
         return val_of_type(ty_named(S->a, TY_MODULE, mod));
     if (is_builtin(id))
         return val_of_type(ty_named(S->a, TY_BUILTIN, id));
+    for (int i = 0; i < S->class_names.len; i++)
+        if (!strcmp(S->class_names.data[i], id))
+            return sema_poison(F);      /* already reported at the class */
     sema_error(F, e->loc, "name '%s' is not defined", id);
     return sema_poison(F);
 }

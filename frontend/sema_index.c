@@ -209,7 +209,7 @@ void sema_store_subscript(fctx *F, ast_expr *e, val obj, val x)
 {
     if (obj.t->kind != TY_ARRAY) {
         if (obj.t->kind != TY_ERROR)
-            sema_error(F, e->loc, "cannot assign to an item of a %s", ty_describe_str(F->S->a, obj.t));
+            sema_error(F, e->loc, "'%s' object does not support item assignment", ty_pyname(obj.t));
         return;
     }
     if (x.t->kind == TY_ERROR)
@@ -273,7 +273,7 @@ val sema_subscript(fctx *F, ast_expr *e, val obj)
     case TY_TUPLE:
         return tuple_index(F, e, obj);
     default:
-        sema_error(F, e->loc, "a %s cannot be indexed", ty_describe_str(F->S->a, obj.t));
+        sema_error(F, e->loc, "'%s' object is not subscriptable", ty_pyname(obj.t));
         return sema_poison(F);
     }
 }
@@ -337,8 +337,10 @@ val sema_attribute(fctx *F, ast_expr *e, val obj)
         bool found = false;
         val v = sema_numpy_attr(F, obj.t->name, name, e->loc, &found);
         if (!found) {
-            sema_error(F, e->loc, "%s.%s is not supported",
-                       strcmp(obj.t->name, "numpy") == 0 ? "np" : obj.t->name, name);
+            const char *mod = obj.t->name;
+            if (strncmp(mod, "numpy", 5) == 0)
+                mod = arena_printf(S->a, "np%s", mod + 5);
+            sema_error(F, e->loc, "%s.%s is not supported", mod, name);
             return sema_poison(F);
         }
         return v;
@@ -355,12 +357,18 @@ val sema_attribute(fctx *F, ast_expr *e, val obj)
         if (strcmp(name, "dtype") == 0)
             return val_of_type(ty_dtype(S->a, obj.t->dtype));
     }
-    if (obj.t->kind == TY_ARRAY || obj.t->kind == TY_SCALAR) {
+    if (obj.t->kind == TY_SCALAR && obj.t->numpy && strcmp(name, "dtype") == 0)
+        return val_of_type(ty_dtype(S->a, obj.t->dtype));
+    if (obj.t->kind == TY_ARRAY && !sema_is_array_method(name)) {
+        sema_error(F, e->loc, "'ndarray' object has no attribute '%s'", name);
+        return sema_poison(F);
+    }
+    if (obj.t->kind == TY_ARRAY || (obj.t->kind == TY_SCALAR && obj.t->numpy)) {
         val m = val_of_type(ty_named(S->a, TY_METHOD, name));
         m.recv = arena_alloc(S->a, sizeof(val));
         *m.recv = obj;
         return m;
     }
-    sema_error(F, e->loc, "%s has no attribute '%s'", ty_describe_str(S->a, obj.t), name);
+    sema_error(F, e->loc, "'%s' object has no attribute '%s'", ty_pyname(obj.t), name);
     return sema_poison(F);
 }

@@ -379,6 +379,19 @@ static val array_method(fctx *F, val a, const char *n, call_args *c, int first)
     return sema_poison(F);
 }
 
+bool sema_is_array_method(const char *name)
+{
+    static const char *const methods[] = {"copy", "astype", "reshape", "transpose", "ravel", "flatten", "fill",
+                                          "dot", "round", "clip", "item"};
+    for (size_t i = 0; i < sizeof reductions / sizeof *reductions; i++)
+        if (!strcmp(name, reductions[i]))
+            return true;
+    for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
+        if (!strcmp(name, methods[i]))
+            return true;
+    return false;
+}
+
 val sema_method_call(fctx *F, val recv, const char *name, call_args *c)
 {
     return array_method(F, recv, name, c, 0);

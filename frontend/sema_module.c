@@ -11,18 +11,22 @@ static const char *const supported_modules[] = {"numpy", "math", "sys", "time"};
 static bool check_import(sema *S, ast_stmt *s)
 {
     const char *mod = s->import.module;
-    if (s->kind == AST_FROM_IMPORT) {
-        diag_error(s->loc, "'from %s import ...' is not supported; use 'import %s as ...'", mod, mod);
-        return false;
-    }
     const char *root_end = strchr(mod, '.');
     size_t rootlen = root_end ? (size_t)(root_end - mod) : strlen(mod);
     bool ok = false;
     for (size_t i = 0; i < sizeof supported_modules / sizeof *supported_modules; i++)
         ok |= strlen(supported_modules[i]) == rootlen && strncmp(supported_modules[i], mod, rootlen) == 0;
+    src_loc at = s->loc;
+    at.col += s->kind == AST_FROM_IMPORT ? 5 : 0;    /* the module name (after "from ") */
+    at.end_line = at.line;
+    at.end_col = at.col + (int)strlen(mod);
     if (!ok) {
-        diag_error(s->loc, "module '%.*s' is not supported (numsc supports numpy, math, sys, time)",
+        diag_error(at, "module '%.*s' is not supported (numsc supports numpy, math, sys, time)",
                    (int)rootlen, mod);
+        return false;
+    }
+    if (s->kind == AST_FROM_IMPORT) {
+        diag_error(s->loc, "'from %s import ...' is not supported; use 'import %s as ...'", mod, mod);
         return false;
     }
     struct alias a;
@@ -186,6 +190,8 @@ static bool prepass(sema *S)
         ast_stmt *s = b.stmts[i];
         if (s->kind == AST_IMPORT || s->kind == AST_FROM_IMPORT)
             ok &= check_import(S, s);
+        if (s->kind == AST_CLASS)
+            vec_push(&S->class_names, s->def.name);
         if (s->kind == AST_DEF) {
             for (int k = 0; k < S->defs.len; k++)
                 if (strcmp(S->defs.data[k]->def.name, s->def.name) == 0) {
@@ -251,6 +257,7 @@ ir_module *nps_compile_to_ir(const char *path, const char *text)
     vec_free(&S.global_names);
     vec_free(&S.global_slots);
     vec_free(&S.imports);
+    vec_free(&S.class_names);
     ast_free(ast);
     if (!ok) {
         ir_module_free(S.ir);

@@ -657,6 +657,13 @@ val sema_numpy_attr(fctx *F, const char *module, const char *name, src_loc loc, 
             return val_of_type(ty_simple(S->a, TY_NONE));
         if (strcmp(name, "float") && strcmp(name, "int") && strcmp(name, "bool") && dtype_by_name(name, &dt))
             return val_of_type(ty_dtype(S->a, dt));
+        static const char *const other_dtypes[] = {"complex64", "complex128", "complex_", "int8", "int16", "int32",
+                                                   "uint8", "uint16", "uint32", "uint64", "float16", "longdouble",
+                                                   "clongdouble", "csingle", "cdouble", "half", "uint", "intc"};
+        if (in_list(other_dtypes, sizeof other_dtypes / sizeof *other_dtypes, name)) {
+            sema_error(F, loc, "dtype np.%s is not supported (use float64, float32, int64 or bool)", name);
+            return sema_poison(F);
+        }
         static const char *const submodules[] = {"linalg", "random", "fft", "polynomial", "ma", "char",
                                                  "testing", "lib", "emath"};
         if (in_list(submodules, sizeof submodules / sizeof *submodules, name))

@@ -118,14 +118,13 @@ static val sema_pow(fctx *F, val x, val y, ir_dtype dt, bool numpy, src_loc loc,
 
 val sema_binary(fctx *F, ast_binop op, val x, val y, src_loc loc)
 {
-    sema *S = F->S;
     if (x.t->kind == TY_ERROR || y.t->kind == TY_ERROR)
         return sema_poison(F);
     if (op == AST_MATMUL)
         return sema_matmul(F, x, y, loc, false);
     if (!is_numeric(x.t) || !is_numeric(y.t)) {
-        sema_error(F, loc, "unsupported operand types for %s: %s and %s", ast_binop_symbol(op),
-                   ty_describe_str(S->a, x.t), ty_describe_str(S->a, y.t));
+        sema_error(F, loc, "unsupported operand type(s) for %s: '%s' and '%s'", ast_binop_symbol(op),
+                   ty_pyname(x.t), ty_pyname(y.t));
         return sema_poison(F);
     }
     bool numpy;

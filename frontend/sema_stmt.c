@@ -53,9 +53,8 @@ static void assign_name(fctx *F, ast_expr *target, val x)
     slot *cur = b && b->s ? slot_find(b->s) : NULL;
     if (cur && cur->type && x.t->kind != TY_ERROR && cur->type->kind != TY_ERROR &&
         is_kind_change_forbidden(cur->type, x.t)) {
-        sema_error(F, target->loc, "cannot assign %s to '%s', which holds %s (a variable that holds an "
-                   "array or a string keeps that kind of value)", ty_describe_str(S->a, x.t), name,
-                   ty_describe_str(S->a, cur->type));
+        sema_error(F, target->loc, "'%s' holds %s and cannot be rebound to a %s", name,
+                   cur->type->kind == TY_ARRAY ? "an array" : "a string", ty_pyname(x.t));
         return;
     }
     if (cur && ty_equal(cur->type, x.t)) {

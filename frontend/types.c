@@ -221,6 +221,29 @@ const char *ty_dtype_numpy_name(ir_dtype dt)
     }
 }
 
+const char *ty_pyname(const sema_type *t)
+{
+    switch (t->kind) {
+    case TY_SCALAR:
+        if (t->numpy)
+            return t->dtype == IR_BOOL ? "numpy.bool_" : t->dtype == IR_I64 ? "numpy.int64"
+                 : t->dtype == IR_F32 ? "numpy.float32" : "numpy.float64";
+        return t->dtype == IR_BOOL ? "bool" : t->dtype == IR_I64 ? "int" : "float";
+    case TY_STR: return "str";
+    case TY_NONE: return "NoneType";
+    case TY_ARRAY: return "ndarray";
+    case TY_TUPLE: return "tuple";
+    case TY_LIST: return "list";
+    case TY_MODULE: return "module";
+    case TY_FUNC: return "function";
+    case TY_BUILTIN: return "builtin_function_or_method";
+    case TY_METHOD: return "method";
+    case TY_DTYPE: return "type";
+    case TY_RANGE: return "range";
+    default: return "object";
+    }
+}
+
 static const char *scalar_name(const sema_type *t)
 {
     if (t->numpy)

@@ -73,6 +73,8 @@ ir_dtype ty_binary_dtype(const sema_type *x, const sema_type *y, bool *numpy_out
 /* "int", "float", "np.float64", "float64[?,3] array", "tuple[int, int]" */
 void ty_describe(FILE *out, const sema_type *t);
 char *ty_describe_str(arena *a, const sema_type *t);
-const char *ty_dtype_numpy_name(ir_dtype dt);          /* "float64", "int64", "bool" */
+const char *ty_dtype_numpy_name(ir_dtype dt);
+/* Python's name for the type of a value: 'int', 'numpy.float64', 'ndarray', 'str' ... */
+const char *ty_pyname(const sema_type *t);          /* "float64", "int64", "bool" */
 
 #endif
