@@ -39,7 +39,7 @@ const ir_opinfo ir_opinfos[IR_OPCODE_COUNT] = {
     PLAIN("eye"), PLAIN("literal"), PLAIN("dim"), PLAIN("size"), PLAIN("copy"),
     PLAIN("reshape"), PLAIN("transpose"), IDX("slice"), IDX("load"),
     IDX("store"), PLAIN("assign"), PLAIN("reduce"), PLAIN("matmul"),
-    PLAIN("outer"),
+    PLAIN("outer"), PLAIN("rtcall"),
 };
 
 const char *ir_opcode_name(ir_opcode code)
@@ -59,7 +59,7 @@ bool ir_opcode_lookup(const char *name, ir_opcode *out)
 
 /* ---- types ---- */
 
-static const char *const dtype_names[IR_DTYPE_COUNT] = {"bool", "i64", "f32", "f64", "str"};
+static const char *const dtype_names[IR_DTYPE_COUNT] = {"bool", "i64", "f32", "f64", "str", "rng"};
 
 const char *ir_dtype_name(ir_dtype dt)
 {

@@ -42,6 +42,7 @@ typedef enum ir_dtype {
     IR_F32,
     IR_F64,
     IR_STR,     /* strings (print, f-strings); never an array element */
+    IR_RNG,     /* a random generator (np.random.default_rng); a handle like an array */
     IR_DTYPE_COUNT
 } ir_dtype;
 
@@ -121,6 +122,11 @@ typedef enum ir_opcode {
                        kind: sum prod max min mean argmax argmin any all; no axes attr = all axes */
     IR_MATMUL,      /* %r = matmul %a, %b                     @ and np.dot for rank 1 and 2 */
     IR_OUTER,       /* %r = outer %a, %b                      */
+    IR_RTCALL,      /* %r = rtcall %a, %b {fn = NAME [, shape_from = K]}
+                       calls the runtime's rt_NAME(a, b, ...): arrays as rt_array *, scalars as
+                       C scalars, str as const char *, rng as rt_rng *.  With shape_from = K the
+                       operands from K on are i64 sizes, passed as (int rank, const int64_t *shape).
+                       At most one result (a handle result is +1).  May raise. */
 
     IR_OPCODE_COUNT
 } ir_opcode;

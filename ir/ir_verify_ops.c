@@ -483,6 +483,23 @@ static void check_binary_array(irv_ctx *c, const ir_op *op)
     }
 }
 
+/* rtcall: a runtime function name, at most one result, sizes are i64. */
+static void check_rtcall(irv_ctx *c, const ir_op *op)
+{
+    if (!counts(c, op, 0, -1, -1))
+        return;
+    const char *fn = ir_attr_word(op, "fn");
+    if (!fn || !*fn)
+        fail(c, op, "needs a word attribute fn");
+    if (op->nresults > 1)
+        fail(c, op, "has at most one result");
+    int64_t from = ir_attr_int(op, "shape_from", -1);
+    if (from > op->nargs)
+        fail(c, op, "shape_from is past the operands");
+    else if (from >= 0)
+        want_i64_args(c, op, (int)from);
+}
+
 void irv_check_opcode(irv_ctx *c, const ir_op *op)
 {
     ir_opcode k = op->code;
@@ -508,6 +525,8 @@ void irv_check_opcode(irv_ctx *c, const ir_op *op)
         check_indexed(c, op);
     else if (k == IR_REDUCE)
         check_reduce(c, op);
+    else if (k == IR_RTCALL)
+        check_rtcall(c, op);
     else
         check_binary_array(c, op);
 }
