@@ -176,6 +176,7 @@ typedef struct call_args {
     int nkw;
     val *pos;               /* evaluated positional arguments */
     bool *kw_used;          /* which keywords the callee looked at */
+    val *recv;              /* a method call: the object (else NULL) */
     src_loc loc;
 } call_args;
 /* Keyword argument lookup: NULL if absent; marks it consumed. */

@@ -1,7 +1,7 @@
 /* sema_numpy.c: the NumPy (and math) namespace: constants, dtypes,
  * creation functions and ufuncs.  Reductions and array methods live in
  * sema_reduce.c and sema_methods.c. */
-#include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
 #include <math.h>
 #include <string.h>
@@ -591,6 +591,9 @@ static val np_function(fctx *F, const char *n, call_args *c)
 
 val sema_numpy_call(fctx *F, const char *name, call_args *c)
 {
+    const sema_ext_fn *ext = sema_ext_lookup(name);
+    if (ext)
+        return ext->fn(F, name, c);
     if (!strncmp(name, "np.", 3) && !strchr(name + 3, '.'))
         return np_function(F, name + 3, c);
     if (!strcmp(name, "round"))
@@ -679,6 +682,8 @@ val sema_numpy_attr(fctx *F, const char *module, const char *name, src_loc loc, 
                 name = renames[i].np;
         return val_of_type(ty_named(S->a, TY_BUILTIN, arena_printf(S->a, "math.%s", name)));
     }
-    *found = false;
-    return sema_poison(F);
+    const char *qual = sema_qualname(F, module, name);
+    if (sema_ext_lookup(qual))
+        return val_of_type(ty_named(S->a, TY_BUILTIN, qual));
+    return sema_sys_attr(F, qual, loc, found);
 }

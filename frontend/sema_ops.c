@@ -12,7 +12,7 @@ static const char *const binop_ufunc[AST_BINOP_COUNT] = {  /* ORDER AST_BINOP */
 
 static bool is_numeric(const sema_type *t)
 {
-    return (t->kind == TY_SCALAR || t->kind == TY_ARRAY) && t->dtype != IR_STR;
+    return (t->kind == TY_SCALAR || t->kind == TY_ARRAY) && t->dtype != IR_STR && t->dtype != IR_RNG;
 }
 
 /* Result type of an elementwise op on x and y with dtype dt. */
