@@ -243,7 +243,7 @@ ir_var *ir_block_add_param(ir_module *m, ir_func *f, ir_block *b, const char *na
 void ir_op_set_index(ir_module *m, ir_op *op, const ir_index *items, int n);
 /* Deep copies within one function: same variables, new ops and regions. */
 ir_op *ir_op_clone(ir_module *m, const ir_op *op);
-void ir_block_clone(ir_module *m, ir_block *dst, const ir_block *src);  /* appends to dst */
+void ir_block_clone(ir_module *m, ir_block *dst, const ir_block *src);  /* params replaced, ops appended */
 
 /* attributes (set replaces an attribute of the same name) */
 void ir_attr_set_int(ir_module *m, ir_op *op, const char *name, int64_t v);

@@ -173,6 +173,8 @@ irl_token irl_next(irl_lexer *lx)
     } else {
         n = lex_token(&t, lx->p);
     }
+    t.raw = lx->p;
+    t.rawlen = n;
     t.loc = src_loc_make(line, col, line, col + (n ? n : 1));
     advance(lx, n);
     return t;

@@ -32,6 +32,8 @@ typedef struct irl_token {
     int64_t ival;
     double fval;
     const char *msg;
+    const char *raw;    /* the token as written, rawlen bytes */
+    int rawlen;
     src_loc loc;
 } irl_token;
 

@@ -77,8 +77,7 @@ static __attribute__((noreturn)) void expected(parser *p, const char *what)
     if (p->tok.kind == IRL_NL || p->tok.kind == IRL_EOF)
         error_at(p, p->tok.loc, "expected %s at end of %s", what,
                  p->tok.kind == IRL_NL ? "line" : "input");
-    error_at(p, p->tok.loc, "expected %s near '%.*s'", what, p->tok.len > 0 ? p->tok.len : 1,
-             p->tok.text);
+    error_at(p, p->tok.loc, "expected %s near '%.*s'", what, p->tok.rawlen, p->tok.raw);
 }
 
 static void expect_punct(parser *p, char c)
@@ -268,6 +267,7 @@ static char *decode_string(parser *p, int *len)
             out[n++] = s[i];
             continue;
         }
+        int at = i;
         char c = s[++i];
         switch (c) {
         case 'n': out[n++] = '\n'; break;
@@ -283,7 +283,7 @@ static char *decode_string(parser *p, int *len)
             /* fall through */
         default: {
             src_loc l = p->tok.loc;
-            l.col += i + 1;
+            l.col += at + 1;
             l.end_col = l.col + 1;
             error_at(p, l, "bad escape in string");
         }
@@ -583,7 +583,7 @@ static void parse_op_tail(parser *p, ir_op *op)
 }
 
 /* for -> 'for' LOCAL '=' operand ',' operand ',' operand tail */
-static ir_op *parse_for(parser *p, src_loc loc)
+static ir_op *parse_for(parser *p)
 {
     ir_op *op = ir_op_new(p->m, IR_FOR, src_loc_make(0, 0, 0, 0));
     next(p);
@@ -602,16 +602,14 @@ static ir_op *parse_for(parser *p, src_loc loc)
     }
     finish_args(p, op, &args);
     parse_op_tail(p, op);
-    (void)loc;
     return op;
 }
 
 /* op -> (def (',' def)* '=')? OPCODE operands map-params? tail  |  for */
 static ir_op *parse_op(parser *p)
 {
-    src_loc start = p->tok.loc;
     if (is_word(p, "for"))
-        return parse_for(p, start);
+        return parse_for(p);
     var_vec res = {0};
     if (at_operand(p)) {
         avec_push(p, &res, parse_def(p));

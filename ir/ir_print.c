@@ -22,26 +22,64 @@ static void print_vars(FILE *out, ir_var *const *vs, int n)
     }
 }
 
-/* The shortest %g form that reads back exactly, always with '.' or 'e'. */
+static void put_zeros(FILE *out, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputc('0', out);
+}
+
+/* Fixed notation of the n digits `dig` with decimal exponent e >= -4. */
+static void print_fixed(FILE *out, const char *dig, int n, int e)
+{
+    if (e < 0) {
+        fputs("0.", out);
+        put_zeros(out, -e - 1);
+        fputs(dig, out);
+    } else if (e >= n - 1) {
+        fputs(dig, out);
+        put_zeros(out, e - (n - 1));
+        fputs(".0", out);
+    } else {
+        fprintf(out, "%.*s.%s", e + 1, dig, dig + e + 1);
+    }
+}
+
+/* Like Python's repr(float): the shortest digits that read back exactly,
+ * fixed notation for exponents in [-4, 16), else 1.5e-07; inf, nan. */
 static void print_float(FILE *out, double d)
 {
-    if (isnan(d)) {
-        fputs("nan", out);
+    if (isnan(d) || isinf(d)) {
+        fputs(isnan(d) ? "nan" : d < 0 ? "-inf" : "inf", out);
         return;
     }
-    if (isinf(d)) {
-        fputs(d < 0 ? "-inf" : "inf", out);
+    if (signbit(d))
+        fputc('-', out);
+    d = fabs(d);
+    if (d == 0) {
+        fputs("0.0", out);
         return;
     }
     char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, d);
+    for (int prec = 0; prec < 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*e", prec, d);
         if (strtod(buf, NULL) == d)
             break;
     }
-    fputs(buf, out);
-    if (!strpbrk(buf, ".e"))
-        fputs(".0", out);
+    char *epos = strchr(buf, 'e');
+    int e = atoi(epos + 1);
+    if (e < -4 || e >= 16) {
+        fputs(buf, out);
+        return;
+    }
+    char dig[24];
+    int n = 0;
+    for (const char *q = buf; q < epos; q++)
+        if (*q != '.')
+            dig[n++] = *q;
+    while (n > 1 && dig[n - 1] == '0')
+        n--;
+    dig[n] = '\0';
+    print_fixed(out, dig, n, e);
 }
 
 static void print_string(FILE *out, const char *s, int len)
