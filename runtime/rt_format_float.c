@@ -59,15 +59,16 @@ static bool reads_back(const rt_decimal *d, double v, bool f32)
     return strtod(buf, NULL) == fabs(v);
 }
 
-/* The smallest q-digit decimal >= |v| (v not an exact q-digit decimal). */
-static void ceil_decimal(double v, int q, rt_decimal *out)
+/* The smallest q-digit decimal above |v|, for q too short to read back:
+ * the rounded decimal then reads back as another value, whose side of v
+ * says which way the rounding went. */
+static void ceil_decimal(double v, int q, bool f32, rt_decimal *out)
 {
-    char exact[1100];                           /* every digit of a double */
+    char buf[80];
     rt_decimal_exact(v, q, out);
-    snprintf(exact, sizeof exact, "%.*e", 1070, fabs(v));
-    rt_decimal t;
-    parse_e(exact, out->neg, &t);
-    if (t.exp10 != out->exp10 || strncmp(t.digits, out->digits, (size_t)q) != 0)
+    decimal_to_e(out, buf, sizeof buf);
+    double back = f32 ? strtof(buf, NULL) : strtod(buf, NULL);
+    if (back >= fabs(v))
         return;                                 /* rounded up already */
     int i = q - 1;
     while (i >= 0 && out->digits[i] == '9')
@@ -88,7 +89,7 @@ static int search(double v, bool f32, int maxp, bool use_ceil, rt_decimal *out)
         int mid = (lo + hi) / 2;
         rt_decimal d;
         if (use_ceil)
-            ceil_decimal(v, mid, &d);
+            ceil_decimal(v, mid, f32, &d);
         else
             rt_decimal_exact(v, mid, &d);
         if (reads_back(&d, v, f32))
@@ -97,7 +98,7 @@ static int search(double v, bool f32, int maxp, bool use_ceil, rt_decimal *out)
             lo = mid + 1;
     }
     if (use_ceil)
-        ceil_decimal(v, lo, out);
+        ceil_decimal(v, lo, f32, out);
     else
         rt_decimal_exact(v, lo, out);
     return lo;
