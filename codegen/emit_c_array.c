@@ -117,7 +117,9 @@ static void emit_literal(ec *e, const ir_op *op)
     ec_line(e, "int64_t e%d_shape[%d] = {%s};", id, t.rank ? t.rank : 1, t.rank ? sb.buf : "0");
     ec_line(e, "rt_array *e%d = rt_alloc(%s, %d, e%d_shape);", id, ec_rt_dtype(t.dtype), t.rank,
             id);
-    ec_line(e, "%s *e%d_d = (%s *)e%d->data;", ec_dtype_c(t.dtype), id, ec_dtype_c(t.dtype), id);
+    if (op->nargs > 0)
+        ec_line(e, "%s *e%d_d = (%s *)e%d->data;", ec_dtype_c(t.dtype), id, ec_dtype_c(t.dtype),
+                id);
     for (int i = 0; i < op->nargs; i++)
         ec_line(e, "e%d_d[%d] = %s;", id, i, ec_var(e, op->args[i]));
     char tmp[32];

@@ -7,6 +7,7 @@
  *     ops run on one element of each operand and store the yielded value.
  *
  * A rank-0 result runs the body once.  Scalar operands are read directly.
+ * The result pointer is restrict: the result is freshly allocated.
  * An elementwise op that reached the emitter unlowered is a one-op map.
  */
 #include "codegen/emit_c_internal.h"
@@ -37,7 +38,7 @@ static void setup(ec *e, const ir_op *op, map_ctx *mc)
     }
     ec_line(e, "rt_array *e%d_res = rt_alloc(%s, %d, e%d_shape);", id,
             ec_rt_dtype(r->type.dtype), R, id);
-    ec_line(e, "%s *e%d_out = (%s *)e%d_res->data;", ec_dtype_c(r->type.dtype), id,
+    ec_line(e, "%s *restrict e%d_out = (%s *)e%d_res->data;", ec_dtype_c(r->type.dtype), id,
             ec_dtype_c(r->type.dtype), id);
     for (int j = 0; j < op->nargs; j++) {
         int k = mc->slot[j];
