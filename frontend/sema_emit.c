@@ -171,18 +171,14 @@ val to_bool(fctx *F, val x, src_loc loc)
     if (x.t->kind == TY_SCALAR)
         return cast_scalar(F, x, IR_BOOL, false, loc);
     if (x.t->kind == TY_ARRAY) {
-        if (x.t->rank == 0 || (x.t->rank == 1 && x.t->dims[0] == 1)) {
-            val r = val_of_type(ty_scalar(F->S->a, IR_BOOL, true));
-            if (F->S->emit) {
-                r.v = emit_tmp(F, r.t);
-                ir_op *op = emit_op(F, IR_REDUCE, loc, r.v, &x.v, 1);
-                ir_attr_set_word(F->S->ir, op, "kind", "any");
-            }
-            return r;
+        /* NumPy decides at run time: one element is fine, more raise ValueError */
+        val r = val_of_type(ty_scalar(F->S->a, IR_BOOL, true));
+        if (F->S->emit) {
+            r.v = emit_tmp(F, r.t);
+            ir_op *op = emit_op(F, IR_REDUCE, loc, r.v, &x.v, 1);
+            ir_attr_set_word(F->S->ir, op, "kind", "truth");
         }
-        sema_error(F, loc, "the truth value of an array with more than one element is ambiguous; "
-                           "use a.any() or a.all()");
-        return sema_poison(F);
+        return r;
     }
     if (x.t->kind == TY_STR || x.t->kind == TY_TUPLE || x.t->kind == TY_LIST) {
         sema_error(F, loc, "truth value of a %s is not supported", ty_describe_str(F->S->a, x.t));

@@ -431,7 +431,7 @@ static void check_indexed(irv_ctx *c, const ir_op *op)
 /* ---- whole-array ops ---- */
 
 static const char *const reduce_kinds[] = {"sum",    "prod",   "max", "min", "mean",
-                                           "argmax", "argmin", "any", "all"};
+                                           "argmax", "argmin", "any", "all", "truth"};
 
 static void check_reduce(irv_ctx *c, const ir_op *op)
 {
