@@ -66,6 +66,29 @@ val emit_value_op(fctx *F, ir_opcode code, src_loc loc, sema_type *t, val *args,
     return r;
 }
 
+val emit_rtcall(fctx *F, const char *fn, sema_type *result, val *args, int nargs, int shape_from,
+                int list_from, src_loc loc)
+{
+    val r = val_of_type(result ? result : ty_simple(F->S->a, TY_NONE));
+    if (!F->S->emit)
+        return r;
+    ir_module *m = F->S->ir;
+    ir_op *op = ir_op_new(m, IR_RTCALL, loc);
+    for (int i = 0; i < nargs; i++)
+        ir_op_add_arg(m, op, args[i].v);
+    if (result) {
+        r.v = emit_tmp(F, result);
+        ir_op_set_results(m, op, &r.v, 1);
+    }
+    ir_attr_set_word(m, op, "fn", fn);
+    if (shape_from >= 0)
+        ir_attr_set_int(m, op, "shape_from", shape_from);
+    if (list_from >= 0)
+        ir_attr_set_int(m, op, "list_from", list_from);
+    ir_block_append(F->blk, op);
+    return r;
+}
+
 static val emit_const(fctx *F, sema_type *t, src_loc loc, void (*set)(ir_module *, ir_op *, const void *),
                       const void *payload)
 {
