@@ -151,7 +151,10 @@ static val recast_const(fctx *F, val x, ir_dtype dt, bool numpy, src_loc loc)
     case IR_I64: return const_int(F, x.t->dtype == IR_F64 || x.t->dtype == IR_F32 ? (int64_t)x.cf : x.ci, numpy, loc);
     default: {
         val r = const_float(F, x.t->dtype == IR_I64 || x.t->dtype == IR_BOOL ? (double)x.ci : x.cf, numpy, loc);
-        if (dt == IR_F32) {
+        if (dt == IR_F32) {     /* a float32 constant is rounded like np.float32(x) */
+            r.cf = (double)(float)r.cf;
+            if (F->S->emit)
+                ir_attr_set_float(F->S->ir, F->blk->ops[F->blk->nops - 1], "value", r.cf);
             r.t = ty_scalar(F->S->a, IR_F32, numpy);
             if (r.v)
                 r.v->type.dtype = IR_F32;

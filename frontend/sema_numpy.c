@@ -407,7 +407,7 @@ static const struct { const char *name; ir_opcode code; } unary_ufuncs[] = {
     {"arctan", IR_ARCTAN}, {"sinh", IR_SINH}, {"cosh", IR_COSH}, {"tanh", IR_TANH},
     {"floor", IR_FLOOR}, {"ceil", IR_CEIL}, {"trunc", IR_TRUNC}, {"rint", IR_RINT},
     {"abs", IR_ABS}, {"absolute", IR_ABS}, {"sign", IR_SIGN},
-    {"isnan", IR_ISNAN}, {"isinf", IR_ISINF}, {"isfinite", IR_ISFINITE},
+    {"isnan", IR_ISNAN}, {"isinf", IR_ISINF}, {"isfinite", IR_ISFINITE}, {"signbit", IR_SIGNBIT},
 };
 
 static const struct { const char *name; ir_opcode code; } binary_ufuncs[] = {
@@ -620,7 +620,7 @@ val sema_numpy_call(fctx *F, const char *name, call_args *c)
 
 static const char *const np_functions[] = {
     "sqrt", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh",
-    "tanh", "floor", "ceil", "trunc", "rint", "abs", "absolute", "sign", "isnan", "isinf", "isfinite",
+    "tanh", "floor", "ceil", "trunc", "rint", "abs", "absolute", "sign", "isnan", "isinf", "isfinite", "signbit",
     "maximum", "minimum", "arctan2", "hypot", "add", "subtract", "multiply", "divide", "true_divide",
     "floor_divide", "mod", "remainder", "power", "bitwise_and", "bitwise_or", "bitwise_xor", "negative",
     "square", "zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like", "full_like",

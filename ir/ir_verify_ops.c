@@ -85,7 +85,7 @@ static void want_i64_args(irv_ctx *c, const ir_op *op, int from)
 static bool gives_bool(ir_opcode code)
 {
     return (code >= IR_EQ && code <= IR_GE) || code == IR_ISNAN || code == IR_ISINF ||
-           code == IR_ISFINITE;
+           code == IR_ISFINITE || code == IR_SIGNBIT;
 }
 
 /* Result rank of broadcasting the operands: max rank, -1 if all scalars. */
