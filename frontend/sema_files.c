@@ -33,7 +33,8 @@ static bool before(src_loc a, src_loc b)
     return a.line < b.line || (a.line == b.line && a.col < b.col);
 }
 
-/* Remember (in analyse mode) that the call at `at` writes array type t to path. */
+/* Remember (in analyse mode) that the call at `at` writes array type t to
+ * path; anything new asks for another analysis round. */
 static void note_saved(fctx *F, const char *path, bool text, src_loc at, sema_type *t)
 {
     sema *S = F->S;
@@ -43,9 +44,12 @@ static void note_saved(fctx *F, const char *path, bool text, src_loc at, sema_ty
         S->files = arena_alloc(S->a, sizeof *S->files);
     for (saved_file *s = S->files->head; s; s = s->next)
         if (s->text == text && s->at.line == at.line && s->at.col == at.col && !strcmp(s->path, path)) {
+            if (!ty_equal(s->t, t))
+                S->changed = true;      /* a load typed from it may change */
             s->t = t;
             return;
         }
+    S->changed = true;
     saved_file *s = arena_alloc(S->a, sizeof *s);
     *s = (saved_file){arena_strdup(S->a, path), text, at, t, S->files->head};
     S->files->head = s;
