@@ -183,4 +183,6 @@ char *rt_array_to_string(rt_array *a);
 #ifdef __cplusplus
 }
 #endif
+
+#include "rt_rngio.h"     /* random generators and file I/O */
 #endif
