@@ -150,7 +150,7 @@ static int array_list(fctx *F, call_args *c, const char *name, val **out)
     return n;
 }
 
-static bool same_rank(fctx *F, val *v, int n, const int *ranks, src_loc loc)
+static bool same_rank(fctx *F, int n, const int *ranks, src_loc loc)
 {
     for (int i = 1; i < n; i++)
         if (ranks[i] != ranks[0]) {
@@ -159,7 +159,6 @@ static bool same_rank(fctx *F, val *v, int n, const int *ranks, src_loc loc)
                        ranks[0], i, ranks[i]);
             return false;
         }
-    (void)v;
     return true;
 }
 
@@ -215,7 +214,7 @@ static val np_concatenate(fctx *F, const char *name, call_args *c)
             return sema_poison(F);
         }
     }
-    if (!same_rank(F, v, n, ranks, c->loc))
+    if (!same_rank(F, n, ranks, c->loc))
         return sema_poison(F);
     int64_t dims[IR_MAX_RANK];
     joined_dims(v, n, ranks, ranks[0], (int)axis, dims);
@@ -275,7 +274,7 @@ static val np_vhstack(fctx *F, const char *name, call_args *c)
         ranks[i] = vertical ? (r < 2 ? 2 : r) : (r < 1 ? 1 : r);
         rank = i ? rank : ranks[i];
     }
-    if (!same_rank(F, v, n, ranks, c->loc))
+    if (!same_rank(F, n, ranks, c->loc))
         return sema_poison(F);
     int axis = vertical || rank == 1 ? 0 : 1;
     int64_t dims[IR_MAX_RANK];
