@@ -184,5 +184,7 @@ char *rt_array_to_string(rt_array *a);
 }
 #endif
 
+/* Library areas, each with its own header. */
 #include "rt_rngio.h"     /* random generators and file I/O */
+#include "rt_shape.h"     /* shape operations, sorting, linear algebra beyond BLAS */
 #endif
