@@ -173,4 +173,5 @@ char *rt_array_to_string(rt_array *a);
 #ifdef __cplusplus
 }
 #endif
+#include "rt_fstring.h"
 #endif
