@@ -130,6 +130,8 @@ static val builtin_len(fctx *F, call_args *c)
     if (!want_args(F, c, "len", 1, 1))
         return sema_poison(F);
     val x = c->pos[0];
+    if (sema_is_argv(x.t))
+        return sema_argv_len(F, c->loc);
     if (x.t->kind == TY_TUPLE || x.t->kind == TY_LIST)
         return const_int(F, x.t->nitems, false, c->loc);
     if (x.t->kind == TY_ARRAY && x.t->rank >= 1) {
@@ -193,6 +195,8 @@ static val builtin_convert(fctx *F, call_args *c, const char *name)
             ir_attr_set_word(S->ir, F->blk->ops[F->blk->nops - 1], "kind", "sum");
         x = r;
     }
+    if (x.t->kind == TY_STR)
+        return sema_str_convert(F, name, x, c->loc);
     if (x.t->kind != TY_SCALAR) {
         sema_error(F, c->loc, "%s() of %s is not supported", name, ty_describe_str(S->a, x.t));
         return sema_poison(F);

@@ -29,6 +29,12 @@ const sema_ext_fn *sema_ext_lookup(const char *qualname);
 
 /* Module attributes that are values, not functions (sys.argv). */
 val sema_sys_attr(fctx *F, const char *qualname, src_loc loc, bool *found);
+/* sys.argv: is t its type; argv[i] (e an AST_SUBSCRIPT); len(argv).  sema_sys.c */
+bool sema_is_argv(const sema_type *t);
+val sema_argv_index(fctx *F, ast_expr *e);
+val sema_argv_len(fctx *F, src_loc loc);
+/* int(s) / float(s) of a str value, parsed at run time.  sema_sys.c */
+val sema_str_convert(fctx *F, const char *name, val s, src_loc loc);
 
 /* obj[index] where an index item is an array (masks, integer index arrays);
  * store: the value assigned (NULL for a read). sema_fancy.c */
