@@ -231,11 +231,11 @@ static bool rt_fspec_kind_ok(const rt_fspec *f, rt_fkind k, char *err, size_t es
     return true;
 }
 
-/* Parse spec[0..len) for a value of kind k; false: Python's ValueError
+/* Parse text[0..len) for a value of kind k; false: Python's ValueError
  * message is in err. */
-static bool rt_fspec_parse(const char *spec, size_t len, rt_fkind k, rt_fspec *f, char *err, size_t esz)
+static bool rt_fspec_parse(const char *text, size_t len, rt_fkind k, rt_fspec *f, char *err, size_t esz)
 {
-    if (!rt_fspec_syntax(spec, len, k, f, err, esz))
+    if (!rt_fspec_syntax(text, len, k, f, err, esz))
         return false;
     if (k == RT_FK_STR && !f->type)
         f->type = 's';
