@@ -1,6 +1,7 @@
 /* sema_fstring.c: f-strings inside print().
  *
- * print(f"a {x:.3f} b") writes the pieces one by one: a literal piece is a
+ * print(f"a {x:.3f} b") first evaluates the fields (sema_fstring_fields,
+ * before print writes anything), then writes the pieces: a literal piece is a
  * `write` of a constant str; a field is a `write` of its value with the
  * format spec in attribute `spec` (the C emitter calls
  * rt_write_format_<type>), or a plain `write` when the spec is empty.  A
@@ -54,50 +55,81 @@ static void write_plain(fctx *F, val x, char conv, src_loc loc)
     sema_write_value(F, x, conv == 'r' || conv == 'a', loc);
 }
 
-static void write_field(fctx *F, ast_expr *e)
+/* The field's spec text into sb; false when the field cannot be formatted
+ * (reported).  A spec on an array always raises at run time: that write is
+ * emitted here, before the print writes anything, as in Python. */
+static bool check_field(fctx *F, ast_expr *e, val x, strbuf *sb)
 {
-    sema *S = F->S;
-    val x = sema_expr(F, e->fmt.value);
-    if (x.t->kind == TY_ERROR)
-        return;
-    strbuf sb;
-    sb_init(&sb);
-    if (!spec_text(F, e->fmt.spec, &sb))
-        goto done;
+    if (!spec_text(F, e->fmt.spec, sb))
+        return false;
     src_loc sloc = e->fmt.spec ? e->fmt.spec->loc : e->loc;
-    if (!sb.len) {
-        write_plain(F, x, e->fmt.conv, e->fmt.value->loc);
-        goto done;
-    }
+    if (!sb->len)
+        return true;
     if (e->fmt.conv) {
         sema_error(F, sloc, "a conversion (!%c) together with a format spec is not supported", e->fmt.conv);
-        goto done;
+        return false;
     }
-    if (x.t->kind != TY_SCALAR && x.t->kind != TY_STR && x.t->kind != TY_ARRAY) {
+    if (x.t->kind == TY_ARRAY) {
+        ir_op *op = emit_op(F, IR_WRITE, e->loc, NULL, &x.v, 1);
+        if (op)
+            ir_attr_set_str(F->S->ir, op, "spec", sb->buf, (int)sb->len);
+        return true;
+    }
+    if (x.t->kind != TY_SCALAR && x.t->kind != TY_STR) {
         sema_error(F, sloc, "unsupported format string passed to %s.__format__",
                    x.t->kind == TY_NONE ? "NoneType" : ty_pyname(x.t));
-        goto done;
+        return false;
     }
-    if (x.t->kind != TY_ARRAY && !spec_ok(F, x, sb.buf, sb.len, sloc))
-        goto done;
-    ir_op *op = emit_op(F, IR_WRITE, e->loc, NULL, &x.v, 1);
-    if (op)
-        ir_attr_set_str(S->ir, op, "spec", sb.buf, (int)sb.len);
-done:
+    return spec_ok(F, x, sb->buf, sb->len, sloc);
+}
+
+/* A TY_STR value whose items are the fields' values, in order. */
+val sema_fstring_fields(fctx *F, ast_expr *e)
+{
+    val r = val_of_type(ty_simple(F->S->a, TY_STR));
+    r.items = arena_alloc(F->S->a, sizeof(val) * (size_t)(e->fstr.n ? e->fstr.n : 1));
+    for (int i = 0, k = 0; i < e->fstr.n; i++) {
+        ast_expr *p = e->fstr.parts[i];
+        if (p->kind == AST_STR)
+            continue;
+        val x = sema_expr(F, p->fmt.value);
+        if (x.t->kind == TY_ERROR)
+            return x;
+        strbuf sb;
+        sb_init(&sb);
+        bool ok = check_field(F, p, x, &sb);
+        sb_free(&sb);
+        if (!ok)
+            return sema_poison(F);
+        r.items[k++] = x;
+    }
+    return r;
+}
+
+static void write_field(fctx *F, ast_expr *e, val x)
+{
+    strbuf sb;
+    sb_init(&sb);
+    spec_text(F, e->fmt.spec, &sb);
+    if (!sb.len) {
+        write_plain(F, x, e->fmt.conv, e->fmt.value->loc);
+    } else if (x.t->kind != TY_ARRAY) {     /* arrays raised already */
+        ir_op *op = emit_op(F, IR_WRITE, e->loc, NULL, &x.v, 1);
+        if (op)
+            ir_attr_set_str(F->S->ir, op, "spec", sb.buf, (int)sb.len);
+    }
     sb_free(&sb);
 }
 
-void sema_write_fstring(fctx *F, ast_expr *e)
+void sema_write_fstring(fctx *F, ast_expr *e, val fields)
 {
-    for (int i = 0; i < e->fstr.n; i++) {
+    for (int i = 0, k = 0; i < e->fstr.n; i++) {
         ast_expr *p = e->fstr.parts[i];
-        if (p->kind == AST_STR) {
-            if (p->str.len == 0)
-                continue;
+        if (p->kind != AST_STR) {
+            write_field(F, p, fields.items[k++]);
+        } else if (p->str.len) {
             val t = const_str(F, p->str.text, p->str.len, p->loc);
             emit_op(F, IR_WRITE, p->loc, NULL, &t.v, 1);
-        } else {
-            write_field(F, p);
         }
     }
 }
