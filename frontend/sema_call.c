@@ -100,7 +100,7 @@ static val builtin_print(fctx *F, call_args *c)
         if (i)
             emit_op(F, IR_WRITE, c->loc, NULL, &sep.v, 1);
         if (c->args[i]->kind == AST_FSTRING)
-            sema_write_fstring(F, c->args[i]);
+            sema_write_fstring(F, c->args[i], c->pos[i]);
         else
             sema_write_value(F, c->pos[i], false, c->args[i]->loc);
     }
@@ -319,7 +319,9 @@ val sema_call(fctx *F, ast_expr *e)
             return sema_poison(F);
         }
         if (c.args[i]->kind == AST_FSTRING && f.t->kind == TY_BUILTIN && !strcmp(f.t->name, "print")) {
-            c.pos[i] = val_of_type(ty_simple(S->a, TY_STR));    /* written piece by piece */
+            c.pos[i] = sema_fstring_fields(F, c.args[i]);      /* written piece by piece */
+            if (c.pos[i].t->kind == TY_ERROR)
+                return c.pos[i];
             continue;
         }
         c.pos[i] = sema_expr(F, c.args[i]);

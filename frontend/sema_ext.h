@@ -40,8 +40,11 @@ val sema_str_convert(fctx *F, const char *name, val s, src_loc loc);
  * store: the value assigned (NULL for a read). sema_fancy.c */
 val sema_fancy_index(fctx *F, ast_expr *e, val obj, val *store);
 
-/* print(f"...") writes the pieces directly. sema_fstring.c */
-void sema_write_fstring(fctx *F, ast_expr *e);
+/* print(f"...") writes the pieces directly: the fields are evaluated with
+ * the other arguments (a TY_STR val holding them in items), then written.
+ * sema_fstring.c */
+val sema_fstring_fields(fctx *F, ast_expr *e);
+void sema_write_fstring(fctx *F, ast_expr *e, val fields);
 /* An f-string anywhere else (assigned, passed). sema_fstring.c */
 val sema_fstring_value(fctx *F, ast_expr *e);
 
