@@ -360,7 +360,29 @@ static val isclose(fctx *F, const char *name, call_args *c)
     return r;
 }
 
+/* np.array_equal(a, b): equal shapes and elements; different shapes give False. */
+static val array_equal(fctx *F, const char *name, call_args *c)
+{
+    if (c->nargs != 2) {
+        sema_error(F, c->loc, "%s() takes 2 arguments", name);
+        return sema_poison(F);
+    }
+    val x = c->pos[0], y = c->pos[1];
+    if (x.t->kind == TY_SCALAR && y.t->kind == TY_SCALAR)
+        return cast_scalar(F, sema_compare(F, AST_EQ, x, y, c->loc), IR_BOOL, false, c->loc);
+    if (x.t->kind != TY_ARRAY || y.t->kind != TY_ARRAY) {
+        sema_error(F, c->loc, "%s() needs two arrays or two numbers", name);
+        return sema_poison(F);
+    }
+    if (x.t->rank != y.t->rank)
+        return const_bool(F, false, c->loc);
+    ir_dtype dt = ty_promote(x.t->dtype, y.t->dtype);
+    val args[2] = {cast_to_dtype(F, x, dt, c->loc), cast_to_dtype(F, y, dt, c->loc)};
+    return emit_rtcall(F, "array_equal", ty_scalar(F->S->a, IR_BOOL, false), args, 2, -1, -1, c->loc);
+}
+
 const sema_ext_fn sema_linalg_fns[] = {
+    {"np.array_equal", array_equal},
     {"np.linalg.solve", la_solve},
     {"np.linalg.inv", la_inv},
     {"np.linalg.det", la_det},

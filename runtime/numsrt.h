@@ -103,6 +103,8 @@ rt_array *rt_reshape(rt_array *a, int rank, const int64_t *shape);   /* -1 allow
 rt_array *rt_transpose(rt_array *a, const int *perm);                /* perm NULL: reverse */
 rt_array *rt_copy(rt_array *a);                                      /* C-contiguous copy */
 rt_array *rt_astype(rt_array *a, rt_dtype dt);                       /* always a copy */
+/* np.array_equal: same shape and equal elements (one dtype, promoted by the caller). */
+bool rt_array_equal(rt_array *a, rt_array *b);
 /* The two arrays may touch the same bytes (parallel loops check this). */
 bool rt_arrays_overlap(const rt_array *x, const rt_array *y);
 /* dst[...] = src with broadcasting and casting; safe when src overlaps dst. */
