@@ -173,4 +173,6 @@ char *rt_array_to_string(rt_array *a);
 #ifdef __cplusplus
 }
 #endif
+
+#include "rt_mask.h"
 #endif
