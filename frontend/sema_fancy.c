@@ -1,10 +1,217 @@
-/* sema_fancy.c: indexing with arrays (to be written). */
+/* sema_fancy.c: indexing with one array (NumPy advanced indexing): boolean
+ * masks and integer index arrays (or list literals), read and assigned,
+ * plus np.nonzero / a.nonzero() / one-argument np.where.
+ *
+ * `obj[items]` with one array item is lowered in two steps: the other items
+ * (ints, slices, None, '...') are applied as an ordinary view, with the
+ * array item replaced by full slices over the axes it covers; then the
+ * runtime (rt_mask.h) reads or writes through the array at its axis in that
+ * view.  This matches NumPy whenever the integer items are adjacent to the
+ * array (NumPy then puts the array's result axes where the array stood);
+ * other mixes, and more than one array, are rejected at compile time.
+ */
 #include "frontend/sema_ext.h"
 
-val sema_fancy_index(fctx *F, ast_expr *e, val obj, val *store)
+#include <string.h>
+
+/* Where the index array sits. */
+typedef struct fancy {
+    int at;             /* its position among the index items */
+    val idx;            /* bool: a mask; int64: positions */
+    bool mask;
+    int k;              /* axes of obj it covers (masks: its rank; positions: 1) */
+    int axis;           /* its first axis in the view of the other items */
+    int shown;          /* its first axis in obj (NumPy's messages name this one) */
+} fancy;
+
+typedef enum item_kind { IT_INT, IT_SLICE, IT_NEW, IT_ELLIPSIS, IT_ARRAY } item_kind;
+
+/* The type of an expression, without emitting anything. */
+static sema_type *peek_type(fctx *F, ast_expr *x)
 {
-    (void)obj;
-    (void)store;
-    sema_error(F, e->loc, "indexing with an array is not supported yet");
-    return sema_poison(F);
+    bool was = F->S->emit;
+    F->S->emit = false;
+    val v = sema_expr(F, x);
+    F->S->emit = was;
+    return v.t;
+}
+
+static item_kind classify(fctx *F, ast_expr *x)
+{
+    if (x->kind == AST_SLICE)
+        return IT_SLICE;
+    if (x->kind == AST_ELLIPSIS)
+        return IT_ELLIPSIS;
+    if (x->kind == AST_NONE)
+        return IT_NEW;
+    sema_type *t = peek_type(F, x);
+    if (t->kind == TY_ARRAY || t->kind == TY_LIST)
+        return IT_ARRAY;
+    return t->kind == TY_NONE ? IT_NEW : IT_INT;
+}
+
+/* Evaluate the index array; a list literal becomes an array as np.array would. */
+static bool eval_index_array(fctx *F, ast_expr *x, fancy *f)
+{
+    val v = sema_expr(F, x);
+    if (v.t->kind == TY_ERROR)
+        return false;
+    if (v.t->kind == TY_LIST) {
+        call_args c = {.args = &x, .nargs = 1, .pos = &v, .loc = x->loc};
+        bool empty = v.t->nitems == 0;
+        v = sema_numpy_call(F, "np.array", &c);
+        if (v.t->kind == TY_ERROR)
+            return false;
+        if (empty)      /* NumPy indexes with [] as with an empty int array */
+            v = cast_to_dtype(F, v, IR_I64, x->loc);
+    }
+    if (v.t->dtype != IR_BOOL && v.t->dtype != IR_I64) {
+        sema_error(F, x->loc, "arrays used as indices must be of integer (or boolean) type");
+        return false;
+    }
+    f->idx = v;
+    f->mask = v.t->dtype == IR_BOOL;
+    f->k = f->mask ? v.t->rank : 1;
+    return true;
+}
+
+/* Integer items must all touch the array item (no slice or None between). */
+static bool ints_adjacent(const item_kind *kinds, int n, int at)
+{
+    int lo = at, hi = at;
+    while (lo > 0 && kinds[lo - 1] == IT_INT)
+        lo--;
+    while (hi + 1 < n && kinds[hi + 1] == IT_INT)
+        hi++;
+    for (int i = 0; i < n; i++)
+        if (kinds[i] == IT_INT && (i < lo || i > hi))
+            return false;
+    return true;
+}
+
+/* Find the array item, check the mix, and work out its axes. */
+static bool locate(fctx *F, ast_expr *e, int rank, item_kind *kinds, fancy *f)
+{
+    int n = e->sub.nindex, narrays = 0, consumed = 0;
+    f->at = -1;
+    for (int i = 0; i < n; i++) {
+        kinds[i] = classify(F, e->sub.index[i]);
+        if (kinds[i] == IT_ARRAY) {
+            narrays++;
+            f->at = f->at < 0 ? i : f->at;
+        }
+    }
+    if (narrays > 1) {
+        sema_error(F, e->loc, "indexing with more than one index array is not supported");
+        return false;
+    }
+    if (!ints_adjacent(kinds, n, f->at)) {
+        sema_error(F, e->loc, "this combination of index arrays and slices is not supported");
+        return false;
+    }
+    if (!eval_index_array(F, e->sub.index[f->at], f))
+        return false;
+    for (int i = 0; i < n; i++)
+        consumed += kinds[i] == IT_INT || kinds[i] == IT_SLICE ? 1 : kinds[i] == IT_ARRAY ? f->k : 0;
+    if (consumed > rank) {
+        sema_error(F, e->loc, "too many indices for array: array is %d-dimensional, but %d were indexed",
+                   rank, consumed);
+        return false;
+    }
+    f->axis = f->shown = 0;
+    for (int i = 0; i < f->at; i++) {
+        int fill = kinds[i] == IT_ELLIPSIS ? rank - consumed : 0;
+        f->shown += kinds[i] == IT_INT || kinds[i] == IT_SLICE ? 1 : fill;
+        f->axis += kinds[i] == IT_SLICE || kinds[i] == IT_NEW ? 1 : fill;
+    }
+    return true;
+}
+
+/* obj with every item but the array applied (full slices in its place). */
+static val other_items_view(fctx *F, ast_expr *e, val obj, const fancy *f)
+{
+    int n = e->sub.nindex;
+    if (n == 1)
+        return obj;
+    ast_expr *s = ast_new_expr(F->S->ast, AST_SUBSCRIPT, e->loc);
+    s->sub.obj = e->sub.obj;
+    s->sub.index = arena_alloc(F->S->a, sizeof(ast_expr *) * (size_t)(n + f->k));
+    for (int i = 0; i < n; i++) {
+        if (i != f->at) {
+            s->sub.index[s->sub.nindex++] = e->sub.index[i];
+            continue;
+        }
+        for (int j = 0; j < f->k; j++)
+            s->sub.index[s->sub.nindex++] = ast_new_expr(F->S->ast, AST_SLICE, e->sub.index[i]->loc);
+    }
+    if (s->sub.nindex == 0)
+        return obj;
+    return sema_subscript(F, s, obj);
+}
+
+/* The type of view[idx]. */
+static sema_type *result_type(fctx *F, const sema_type *view, const fancy *f, src_loc loc)
+{
+    int64_t dims[IR_MAX_RANK];
+    int r = 0;
+    int irank = f->mask ? 1 : f->idx.t->rank;
+    if (view->rank - f->k + irank > IR_MAX_RANK) {
+        sema_error(F, loc, "arrays of more than %d dimensions are not supported", IR_MAX_RANK);
+        return NULL;
+    }
+    for (int d = 0; d < f->axis; d++)
+        dims[r++] = view->dims[d];
+    for (int d = 0; d < irank; d++)
+        dims[r++] = f->mask ? -1 : f->idx.t->dims[d];
+    for (int d = f->axis + f->k; d < view->rank; d++)
+        dims[r++] = view->dims[d];
+    return ty_array(F->S->a, view->dtype, r, dims);
+}
+
+static val store(fctx *F, val view, const fancy *f, val x, val *args, src_loc loc)
+{
+    const char *base = f->mask ? "mask" : "put";
+    if (x.t->kind == TY_ARRAY) {
+        args[4] = x;
+        emit_rtcall(F, f->mask ? "mask_set" : "put", NULL, args, 5, -1, -1, loc);
+        return x;
+    }
+    bool fl = view.t->dtype == IR_F64 || view.t->dtype == IR_F32;
+    val s = cast_scalar(F, x, view.t->dtype, true, loc);
+    args[4] = cast_scalar(F, s, fl ? IR_F64 : IR_I64, true, loc);
+    const char *fn = arena_printf(F->S->a, "%s_fill_%s", base, fl ? "f64" : "i64");
+    emit_rtcall(F, fn, NULL, args, 5, -1, -1, loc);
+    return x;
+}
+
+val sema_fancy_index(fctx *F, ast_expr *e, val obj, val *x)
+{
+    item_kind kinds[64];
+    fancy f;
+    if (e->sub.nindex > 64) {
+        sema_error(F, e->loc, "too many index items");
+        return sema_poison(F);
+    }
+    if (!locate(F, e, obj.t->rank, kinds, &f))
+        return sema_poison(F);
+    val view = other_items_view(F, e, obj, &f);
+    if (view.t->kind != TY_ARRAY)
+        return sema_poison(F);
+    sema_type *rt = result_type(F, view.t, &f, e->loc);
+    if (!rt)
+        return sema_poison(F);
+    val args[5] = {view, f.idx, const_int(F, f.axis, false, e->loc), const_int(F, f.shown, false, e->loc)};
+    if (x)
+        return store(F, view, &f, *x, args, e->loc);
+    return emit_rtcall(F, f.mask ? "mask_get" : "take", rt, args, 4, -1, -1, e->loc);
+}
+
+bool sema_fancy_target(fctx *F, ast_expr *e)
+{
+    if (e->kind != AST_SUBSCRIPT || peek_type(F, e->sub.obj)->kind != TY_ARRAY)
+        return false;
+    for (int i = 0; i < e->sub.nindex; i++)
+        if (classify(F, e->sub.index[i]) == IT_ARRAY)
+            return true;
+    return false;
 }
