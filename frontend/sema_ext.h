@@ -33,6 +33,8 @@ val sema_sys_attr(fctx *F, const char *qualname, src_loc loc, bool *found);
 /* obj[index] where an index item is an array (masks, integer index arrays);
  * store: the value assigned (NULL for a read). sema_fancy.c */
 val sema_fancy_index(fctx *F, ast_expr *e, val obj, val *store);
+/* Is the subscript e indexed by an array (reads of it are copies)? sema_fancy.c */
+bool sema_fancy_target(fctx *F, ast_expr *e);
 
 /* print(f"...") writes the pieces directly. sema_fstring.c */
 void sema_write_fstring(fctx *F, ast_expr *e);
