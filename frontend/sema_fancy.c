@@ -215,3 +215,44 @@ bool sema_fancy_target(fctx *F, ast_expr *e)
             return true;
     return false;
 }
+
+/* ---- np.nonzero(a), a.nonzero(), np.where(a), np.flatnonzero(a) ---- */
+
+val sema_fancy_nonzero(fctx *F, const char *name, call_args *c)
+{
+    bool method = c->recv != NULL;
+    const char *shown = method ? "nonzero" : name;
+    if (c->nargs != (method ? 0 : 1)) {
+        sema_error(F, c->loc, "%s() takes exactly %d argument%s (%d given)", shown, method ? 0 : 1,
+                   method ? "s" : "", c->nargs);
+        return sema_poison(F);
+    }
+    val a = method ? *c->recv : c->pos[0];
+    if (a.t->kind != TY_ARRAY || a.t->rank == 0) {
+        sema_error(F, c->loc, "%s() needs an array of at least one dimension, not %s", shown,
+                   ty_describe_str(F->S->a, a.t));
+        return sema_poison(F);
+    }
+    int64_t unknown = -1;
+    sema_type *it = ty_array(F->S->a, IR_I64, 1, &unknown);
+    if (!strcmp(name, "np.flatnonzero"))
+        return emit_rtcall(F, "flatnonzero", it, &a, 1, -1, -1, c->loc);
+    int r = a.t->rank;
+    val t = {0};
+    t.items = arena_alloc(F->S->a, sizeof(val) * (size_t)r);
+    sema_type **ts = arena_alloc(F->S->a, sizeof(sema_type *) * (size_t)r);
+    for (int k = 0; k < r; k++) {
+        val args[2] = {a, const_int(F, k, false, c->loc)};
+        t.items[k] = emit_rtcall(F, "nonzero", it, args, 2, -1, -1, c->loc);
+        ts[k] = it;
+    }
+    t.t = ty_tuple(F->S->a, ts, r);
+    return t;
+}
+
+const sema_ext_fn sema_fancy_fns[] = {
+    {"np.nonzero", sema_fancy_nonzero},
+    {"np.flatnonzero", sema_fancy_nonzero},
+    {"ndarray.nonzero", sema_fancy_nonzero},
+    {NULL, NULL},
+};

@@ -296,3 +296,19 @@ rt_array *rt_nonzero(rt_array *a, int64_t k)
         while (walk_next(&w));
     return r;
 }
+
+rt_array *rt_flatnonzero(rt_array *a)
+{
+    int64_t n = 0, total = rt_size(a);
+    walk w;
+    walk_init(&w, a->rank, a->shape, a->strides, NULL);
+    for (int64_t i = 0; i < total; i++, walk_next(&w))
+        n += rt_get_bool(a->data, a->dtype, w.o0);
+    rt_array *r = rt_alloc(RT_I64, 1, &n);
+    int64_t *out = r->data, j = 0;
+    walk_init(&w, a->rank, a->shape, a->strides, NULL);
+    for (int64_t i = 0; i < total; i++, walk_next(&w))
+        if (rt_get_bool(a->data, a->dtype, w.o0))
+            out[j++] = i;
+    return r;
+}

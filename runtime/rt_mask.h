@@ -47,6 +47,8 @@ void rt_put_fill_i64(rt_array *a, rt_array *idx, int64_t axis, int64_t shown, in
 /* np.nonzero(a)[k]: the axis-k coordinates of a's nonzero elements in C
  * order (int64, 1-D); 0 <= k < a->rank. */
 rt_array *rt_nonzero(rt_array *a, int64_t k);
+/* np.flatnonzero(a): C-order positions of a's nonzero elements (int64, 1-D). */
+rt_array *rt_flatnonzero(rt_array *a);
 
 #ifdef __cplusplus
 }

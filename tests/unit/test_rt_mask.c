@@ -188,6 +188,11 @@ START_TEST(nonzero)
     CK_VALS_I(r1, 0, 1, 2);
     rt_release(r0);
     rt_release(r1);
+    rt_array *T = rt_transpose(m, NULL);
+    rt_array *f = rt_flatnonzero(T);                 /* np.flatnonzero(m.T) */
+    CK_VALS_I(f, 0, 4, 8);
+    rt_release(f);
+    rt_release(T);
     rt_array *z = rt_zeros(RT_F64, 2, sh);
     r0 = rt_nonzero(z, 1);
     CK_SHAPE(r0, 0);
