@@ -7,6 +7,7 @@
  * shape: the new array of a read, the broadcast values of a write. */
 #include "rt_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 /* What an index array selects along axes axis .. axis+k-1 of a. */
@@ -311,4 +312,91 @@ rt_array *rt_flatnonzero(rt_array *a)
         if (rt_get_bool(a->data, a->dtype, w.o0))
             out[j++] = i;
     return r;
+}
+
+/* ---- several index arrays ---- */
+
+static void broadcast_indices(int n, rt_array **idx, int *rank, int64_t *shape)
+{
+    int r = 0;
+    for (int i = 0; i < n; i++)
+        r = idx[i]->rank > r ? idx[i]->rank : r;
+    bool ok = true;
+    for (int d = 0; d < r; d++) {
+        shape[d] = 1;
+        for (int i = 0; i < n; i++) {
+            int j = d - (r - idx[i]->rank);
+            int64_t s = j >= 0 ? idx[i]->shape[j] : 1;
+            if (s != 1 && shape[d] != 1 && s != shape[d])
+                ok = false;
+            shape[d] = s != 1 ? s : shape[d];
+        }
+    }
+    if (!ok) {
+        char msg[RT_MAX_RANK * RT_SHAPE_STR_MAX + 8] = "", one[RT_SHAPE_STR_MAX];
+        size_t len = 0;
+        for (int i = 0; i < n && i < RT_MAX_RANK; i++)
+            len += (size_t)snprintf(msg + len, sizeof msg - len, "%s ",
+                                    rt_shape_str(one, sizeof one, idx[i]->rank, idx[i]->shape, NULL));
+        rt_raise("IndexError", "shape mismatch: indexing arrays could not be broadcast together with "
+                 "shapes %s", msg);
+    }
+    *rank = r;
+}
+
+static sel multi_sel(const rt_array *a, int64_t axis, int64_t shown, int n, rt_array **idx)
+{
+    sel s = {0};
+    s.k = n;
+    check_axes(a, axis, n);
+    broadcast_indices(n, idx, &s.irank, s.ishape);
+    int64_t total = count_of(s.irank, s.ishape), bs[RT_MAX_RANK][RT_MAX_RANK];
+    for (int i = 0; i < n; i++)
+        rt_broadcast_strides(idx[i], s.irank, s.ishape, bs[i]);
+    s.off = rt_xmalloc(sizeof(int64_t) * (size_t)(total ? total : 1));
+    if (total == 0)
+        return s;
+    walk w;
+    walk_init(&w, s.irank, s.ishape, NULL, NULL);
+    do {
+        int64_t off = 0;
+        for (int i = 0; i < n; i++) {
+            int64_t o = 0, size = a->shape[axis + i];
+            for (int d = 0; d < s.irank; d++)
+                o += w.i[d] * bs[i][d];
+            int64_t v = rt_get_i64(idx[i]->data, idx[i]->dtype, o);
+            if (v < -size || v >= size)
+                rt_raise("IndexError", "index %lld is out of bounds for axis %lld with size %lld",
+                         (long long)v, (long long)(shown + i), (long long)size);
+            off += (v < 0 ? v + size : v) * a->strides[axis + i];
+        }
+        s.off[s.n++] = off;
+    } while (walk_next(&w));
+    return s;
+}
+
+rt_array *rt_take_multi(rt_array *a, int64_t axis, int64_t shown, int n, rt_array **idx)
+{
+    sel s = multi_sel(a, axis, shown, n, idx);
+    return gather(a, axis, &s);
+}
+
+void rt_put_multi(rt_array *a, int64_t axis, int64_t shown, rt_array *v, int n, rt_array **idx)
+{
+    sel s = multi_sel(a, axis, shown, n, idx);
+    scatter(a, axis, &s, v, false);
+}
+
+void rt_put_multi_fill_f64(rt_array *a, int64_t axis, int64_t shown, double v, int n, rt_array **idx)
+{
+    rt_array *x = rt_full_f64(a->dtype, 0, NULL, v);
+    rt_put_multi(a, axis, shown, x, n, idx);
+    rt_release(x);
+}
+
+void rt_put_multi_fill_i64(rt_array *a, int64_t axis, int64_t shown, int64_t v, int n, rt_array **idx)
+{
+    rt_array *x = rt_full_i64(a->dtype, 0, NULL, v);
+    rt_put_multi(a, axis, shown, x, n, idx);
+    rt_release(x);
 }

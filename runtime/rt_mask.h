@@ -44,6 +44,15 @@ void rt_put(rt_array *a, rt_array *idx, int64_t axis, int64_t shown, rt_array *v
 void rt_put_fill_f64(rt_array *a, rt_array *idx, int64_t axis, int64_t shown, double v);
 void rt_put_fill_i64(rt_array *a, rt_array *idx, int64_t axis, int64_t shown, int64_t v);
 
+/* Several integer index arrays on consecutive axes axis .. axis+n-1
+ * (a[i, j] with arrays i, j): they broadcast together (IndexError "shape
+ * mismatch: indexing arrays could not be broadcast together with shapes
+ * (2,) (3,) ") and replace those axes by their broadcast shape. */
+rt_array *rt_take_multi(rt_array *a, int64_t axis, int64_t shown, int n, rt_array **idx);
+void rt_put_multi(rt_array *a, int64_t axis, int64_t shown, rt_array *v, int n, rt_array **idx);
+void rt_put_multi_fill_f64(rt_array *a, int64_t axis, int64_t shown, double v, int n, rt_array **idx);
+void rt_put_multi_fill_i64(rt_array *a, int64_t axis, int64_t shown, int64_t v, int n, rt_array **idx);
+
 /* np.nonzero(a)[k]: the axis-k coordinates of a's nonzero elements in C
  * order (int64, 1-D); 0 <= k < a->rank. */
 rt_array *rt_nonzero(rt_array *a, int64_t k);

@@ -252,5 +252,40 @@ START_TEST(errors)
 }
 END_TEST
 
+START_TEST(take_multi)
+{
+    int64_t sh[3] = {2, 3, 4}, n2 = 2, sh21[2] = {2, 1};
+    rt_array *A = mk_range(3, sh);
+    rt_array *i = mk_idx(1, &n2, (int64_t[]){0, 1}), *j = mk_idx(1, &n2, (int64_t[]){1, -1});
+    rt_array *ij[2] = {i, j};
+    rt_array *r = rt_take_multi(A, 0, 0, 2, ij);     /* A[[0, 1], [1, -1]] */
+    CK_SHAPE(r, 2, 4);
+    CK_VALS_I(r, 4, 5, 6, 7, 20, 21, 22, 23);
+    rt_release(r);
+    rt_array *col = mk_idx(2, sh21, (int64_t[]){0, 1});
+    rt_array *cj[2] = {col, j};
+    r = rt_take_multi(A, 1, 1, 2, cj);               /* A[:, [[0], [1]], [1, -1]] */
+    CK_SHAPE(r, 2, 2, 2);
+    CK_VALS_I(r, 1, 3, 5, 7, 13, 15, 17, 19);
+    rt_release(r);
+    rt_put_multi_fill_i64(A, 1, 1, -1, 2, cj);
+    CK_VALS_I(A, 0, -1, 2, -1, 4, -1, 6, -1, 8, 9, 10, 11, 12, -1, 14, -1, 16, -1, 18, -1, 20, 21, 22, 23);
+    int64_t n3 = 3;
+    rt_array *k = mk_idx(1, &n3, (int64_t[]){0, 1, 2});
+    rt_array *ik[2] = {i, k};
+    EXPECT_RAISE(rt_take_multi(A, 0, 0, 2, ik), "IndexError: shape mismatch: indexing arrays could not "
+                 "be broadcast together with shapes (2,) (3,) ");
+    rt_array *big = mk_idx(1, &n2, (int64_t[]){0, 3});
+    rt_array *ib[2] = {i, big};
+    EXPECT_RAISE(rt_take_multi(A, 0, 0, 2, ib), "IndexError: index 3 is out of bounds for axis 1 with size 3");
+    rt_release(big);
+    rt_release(k);
+    rt_release(col);
+    rt_release(j);
+    rt_release(i);
+    rt_release(A);
+}
+END_TEST
+
 RT_TEST_MAIN("rt_mask", mask_read_full_rank, mask_read_leading_and_inner_axis, mask_write, take_read,
-             take_write, write_overlapping_values, nonzero, errors)
+             take_write, take_multi, write_overlapping_values, nonzero, errors)
