@@ -1,14 +1,15 @@
-/* sema_fancy.c: indexing with one array (NumPy advanced indexing): boolean
- * masks and integer index arrays (or list literals), read and assigned,
- * plus np.nonzero / a.nonzero() / one-argument np.where.
+/* sema_fancy.c: indexing with arrays (NumPy advanced indexing): one boolean
+ * mask, or integer index arrays / list literals (several broadcast
+ * together), read and assigned; plus np.nonzero / a.nonzero() /
+ * np.flatnonzero / one-argument np.where.
  *
- * `obj[items]` with one array item is lowered in two steps: the other items
- * (ints, slices, None, '...') are applied as an ordinary view, with the
- * array item replaced by full slices over the axes it covers; then the
- * runtime (rt_mask.h) reads or writes through the array at its axis in that
- * view.  This matches NumPy whenever the integer items are adjacent to the
- * array (NumPy then puts the array's result axes where the array stood);
- * other mixes, and more than one array, are rejected at compile time.
+ * `obj[items]` is lowered in two steps: the other items (ints, slices,
+ * None, '...') are applied as an ordinary view, with each array item
+ * replaced by full slices over the axes it covers; then the runtime
+ * (rt_mask.h) reads or writes through the arrays at their axis in that
+ * view.  This matches NumPy whenever the integer items and the arrays form
+ * one run (NumPy then puts the result axes where the arrays stood); other
+ * mixes, and a mask together with other arrays, are rejected at compile time.
  */
 #include "frontend/sema_ext.h"
 
