@@ -435,10 +435,8 @@ static bool scalar_or_array(fctx *F, call_args *c, int n, const char *name)
 
 static val np_where(fctx *F, call_args *c)
 {
-    if (c->nargs == 1) {
-        sema_error(F, c->loc, "np.where with one argument is not supported yet");
-        return sema_poison(F);
-    }
+    if (c->nargs == 1)
+        return sema_fancy_nonzero(F, "np.where", c);
     if (!scalar_or_array(F, c, 3, "where"))
         return sema_poison(F);
     val cond = cast_to_dtype(F, c->pos[0], IR_BOOL, c->loc);

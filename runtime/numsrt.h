@@ -190,4 +190,5 @@ char *rt_array_to_string(rt_array *a);
 #include "rt_rngio.h"     /* random generators and file I/O */
 #include "rt_shape.h"     /* shape operations, sorting, linear algebra beyond BLAS */
 #include "rt_fstring.h"   /* f-string fields: Python's format-spec mini-language */
+#include "rt_mask.h"       /* boolean masks and integer index arrays */
 #endif
