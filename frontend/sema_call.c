@@ -15,6 +15,31 @@ ast_keyword *call_kw(call_args *c, const char *name)
     return NULL;
 }
 
+ast_expr *call_param(fctx *F, call_args *c, int i, const char *name, val *v, bool *bad)
+{
+    ast_keyword *k = call_kw(c, name);
+    ast_expr *e = NULL;
+    if (i >= 0 && i < c->nargs) {
+        if (k) {
+            sema_error(F, k->loc, "got multiple values for argument '%s'", name);
+            *bad = true;
+            return NULL;
+        }
+        e = c->args[i];
+        *v = c->pos[i];
+    } else if (k) {
+        e = k->value;
+        *v = sema_expr(F, e);
+    }
+    if (!e)
+        return NULL;
+    if (v->t->kind == TY_ERROR) {
+        *bad = true;
+        return NULL;
+    }
+    return v->t->kind == TY_NONE ? NULL : e;
+}
+
 bool call_check_kwargs(fctx *F, call_args *c, const char *fname)
 {
     for (int i = 0; i < c->nkw; i++)

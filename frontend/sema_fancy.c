@@ -28,16 +28,6 @@ typedef struct fancy {
 
 typedef enum item_kind { IT_INT, IT_SLICE, IT_NEW, IT_ELLIPSIS, IT_ARRAY } item_kind;
 
-/* The type of an expression, without emitting anything. */
-static sema_type *peek_type(fctx *F, ast_expr *x)
-{
-    bool was = F->S->emit;
-    F->S->emit = false;
-    val v = sema_expr(F, x);
-    F->S->emit = was;
-    return v.t;
-}
-
 static item_kind classify(fctx *F, ast_expr *x)
 {
     if (x->kind == AST_SLICE)
@@ -46,7 +36,7 @@ static item_kind classify(fctx *F, ast_expr *x)
         return IT_ELLIPSIS;
     if (x->kind == AST_NONE)
         return IT_NEW;
-    sema_type *t = peek_type(F, x);
+    sema_type *t = sema_type_of(F, x);
     if (t->kind == TY_ARRAY || t->kind == TY_LIST)
         return IT_ARRAY;
     return t->kind == TY_NONE ? IT_NEW : IT_INT;
@@ -278,7 +268,7 @@ val sema_fancy_index(fctx *F, ast_expr *e, val obj, val *x)
 
 bool sema_fancy_target(fctx *F, ast_expr *e)
 {
-    if (e->kind != AST_SUBSCRIPT || peek_type(F, e->sub.obj)->kind != TY_ARRAY)
+    if (e->kind != AST_SUBSCRIPT || sema_type_of(F, e->sub.obj)->kind != TY_ARRAY)
         return false;
     for (int i = 0; i < e->sub.nindex; i++)
         if (classify(F, e->sub.index[i]) == IT_ARRAY)

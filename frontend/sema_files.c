@@ -65,33 +65,6 @@ static sema_type *saved_before(fctx *F, const char *path, bool text, src_loc at)
     return best ? best->t : NULL;
 }
 
-/* Parameter i: positional i or keyword `name`; its AST, NULL when absent
- * or None.  *bad after an error. */
-static ast_expr *param(fctx *F, call_args *c, int i, const char *name, val *v, bool *bad)
-{
-    ast_keyword *k = call_kw(c, name);
-    ast_expr *e = NULL;
-    if (i >= 0 && i < c->nargs) {
-        if (k) {
-            sema_error(F, k->loc, "argument '%s' given by position and by keyword", name);
-            *bad = true;
-            return NULL;
-        }
-        e = c->args[i];
-        *v = c->pos[i];
-    } else if (k) {
-        e = k->value;
-        *v = sema_expr(F, e);
-    }
-    if (!e)
-        return NULL;
-    if (v->t->kind == TY_ERROR) {
-        *bad = true;
-        return NULL;
-    }
-    return v->t->kind == TY_NONE ? NULL : e;
-}
-
 static bool too_many(fctx *F, call_args *c, const char *fn, int most)
 {
     if (c->nargs <= most)
@@ -104,7 +77,7 @@ static bool too_many(fctx *F, call_args *c, const char *fn, int most)
 static ast_expr *str_param(fctx *F, call_args *c, int i, const char *name, const char *fn, val *v,
                            const char **lit, bool *bad)
 {
-    ast_expr *e = param(F, c, i, name, v, bad);
+    ast_expr *e = call_param(F, c, i, name, v, bad);
     if (lit)
         *lit = NULL;
     if (!e)
@@ -139,7 +112,7 @@ static val np_save(fctx *F, const char *name, call_args *c)
     const char *lit;
     bool bad = false;
     ast_expr *pe = str_param(F, c, 0, "file", "np.save", &p, &lit, &bad);
-    ast_expr *ae = param(F, c, 1, "arr", &a, &bad);
+    ast_expr *ae = call_param(F, c, 1, "arr", &a, &bad);
     if (bad)
         return sema_poison(F);
     if (!pe || !ae) {
@@ -229,7 +202,7 @@ static val np_savetxt(fctx *F, const char *name, call_args *c)
     const char *lit;
     bool bad = false;
     ast_expr *pe = str_param(F, c, 0, "fname", "np.savetxt", &p, &lit, &bad);
-    ast_expr *xe = param(F, c, 1, "X", &x, &bad);
+    ast_expr *xe = call_param(F, c, 1, "X", &x, &bad);
     ast_expr *fe = str_param(F, c, 2, "fmt", "np.savetxt", &fmt, NULL, &bad);
     ast_expr *de = str_param(F, c, 3, "delimiter", "np.savetxt", &delim, NULL, &bad);
     if (bad)
@@ -275,7 +248,7 @@ static bool usecols_opt(fctx *F, call_args *c, txt_opts *o)
 {
     val v;
     bool bad = false;
-    ast_expr *e = param(F, c, -1, "usecols", &v, &bad);
+    ast_expr *e = call_param(F, c, -1, "usecols", &v, &bad);
     o->nuse = -1;
     o->use_known = true;
     if (!e)
@@ -315,7 +288,7 @@ static bool txt_options(fctx *F, call_args *c, txt_opts *o)
 {
     bool bad = false;
     val dv;
-    ast_expr *dte = param(F, c, 1, "dtype", &dv, &bad);
+    ast_expr *dte = call_param(F, c, 1, "dtype", &dv, &bad);
     o->dt = IR_F64;
     if (bad || (dte && !sema_parse_dtype(F, dte, &o->dt)))
         return false;
@@ -331,7 +304,7 @@ static bool txt_options(fctx *F, call_args *c, txt_opts *o)
         o->delim = const_str(F, "", 0, c->loc);
         o->delim_lit = "";
     }
-    ast_expr *se = param(F, c, -1, "skiprows", &o->skiprows, &bad);
+    ast_expr *se = call_param(F, c, -1, "skiprows", &o->skiprows, &bad);
     if (bad)
         return false;
     o->skip_c = 0;

@@ -27,34 +27,6 @@ static const draw_sig draws[] = {
     {"uniform", 2, {"low", "high"}, {0.0, 1.0}, false},
 };
 
-/* Parameter i of a call: positional i, else keyword `name`.  Returns the
- * argument's AST (NULL when absent or None); *v gets its value.  *bad is set
- * after an error. */
-static ast_expr *param(fctx *F, call_args *c, int i, const char *name, val *v, bool *bad)
-{
-    ast_keyword *k = call_kw(c, name);
-    ast_expr *e = NULL;
-    if (i < c->nargs) {
-        if (k) {
-            sema_error(F, k->loc, "%s() got multiple values for argument '%s'", "Generator", name);
-            *bad = true;
-            return NULL;
-        }
-        e = c->args[i];
-        *v = c->pos[i];
-    } else if (k) {
-        e = k->value;
-        *v = sema_expr(F, e);
-    }
-    if (!e)
-        return NULL;
-    if (v->t->kind == TY_ERROR) {
-        *bad = true;
-        return NULL;
-    }
-    return v->t->kind == TY_NONE ? NULL : e;
-}
-
 static bool too_many(fctx *F, call_args *c, const char *name, int most)
 {
     if (c->nargs <= most)
@@ -69,7 +41,7 @@ static bool size_dims(fctx *F, call_args *c, int i, val *dims, int *rank)
 {
     val v;
     bool bad = false;
-    ast_expr *e = param(F, c, i, "size", &v, &bad);
+    ast_expr *e = call_param(F, c, i, "size", &v, &bad);
     *rank = -1;
     if (!e)
         return !bad;
@@ -127,7 +99,7 @@ static bool f64_dtype_only(fctx *F, call_args *c, const char *name, int i)
 {
     val v;
     bool bad = false;
-    ast_expr *e = param(F, c, i, "dtype", &v, &bad);
+    ast_expr *e = call_param(F, c, i, "dtype", &v, &bad);
     ir_dtype dt;
     if (!e)
         return !bad;
@@ -153,7 +125,7 @@ static val rng_float_draw(fctx *F, const char *name, call_args *c)
     val params[2];
     for (int i = 0; i < s->nparams; i++) {
         bool bad = false;
-        ast_expr *e = param(F, c, i, s->params[i], &params[i], &bad);
+        ast_expr *e = call_param(F, c, i, s->params[i], &params[i], &bad);
         if (bad)
             return sema_poison(F);
         if (!e) {
@@ -195,8 +167,8 @@ static val rng_integers(fctx *F, const char *name, call_args *c)
         return sema_poison(F);
     val b[3];
     bool bad = false;
-    ast_expr *lo = param(F, c, 0, "low", &b[0], &bad);
-    ast_expr *hi = param(F, c, 1, "high", &b[1], &bad);
+    ast_expr *lo = call_param(F, c, 0, "low", &b[0], &bad);
+    ast_expr *hi = call_param(F, c, 1, "high", &b[1], &bad);
     if (bad)
         return sema_poison(F);
     if (!lo) {
@@ -214,7 +186,7 @@ static val rng_integers(fctx *F, const char *name, call_args *c)
     if (!size_dims(F, c, 2, dims, &rank))
         return sema_poison(F);
     val dv;
-    ast_expr *de = param(F, c, 3, "dtype", &dv, &bad);
+    ast_expr *de = call_param(F, c, 3, "dtype", &dv, &bad);
     ir_dtype dt = IR_I64;
     if (bad || (de && !sema_parse_dtype(F, de, &dt)))
         return sema_poison(F);
@@ -223,7 +195,7 @@ static val rng_integers(fctx *F, const char *name, call_args *c)
                    ty_dtype_numpy_name(dt));
         return sema_poison(F);
     }
-    ast_expr *ee = param(F, c, 4, "endpoint", &b[2], &bad);
+    ast_expr *ee = call_param(F, c, 4, "endpoint", &b[2], &bad);
     if (bad)
         return sema_poison(F);
     b[2] = ee ? to_bool(F, b[2], ee->loc) : const_bool(F, false, c->loc);
@@ -240,7 +212,7 @@ static val np_default_rng(fctx *F, const char *name, call_args *c)
     }
     val seed;
     bool bad = false;
-    ast_expr *e = param(F, c, 0, "seed", &seed, &bad);
+    ast_expr *e = call_param(F, c, 0, "seed", &seed, &bad);
     if (bad)
         return sema_poison(F);
     if (!e) {
