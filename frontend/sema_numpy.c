@@ -228,13 +228,13 @@ static val np_arange(fctx *F, call_args *c)
     }
     val args[3] = {cast_scalar(F, start, dt, false, c->loc), cast_scalar(F, stop, dt, false, c->loc),
                    cast_scalar(F, step, dt, false, c->loc)};
-    int64_t n = -1;
+    int64_t n = -1;     /* the length when known now; huge or odd bounds are left to run time */
     if (args[0].is_const && args[1].is_const && args[2].is_const) {
         double len = ceil((args[1].cf - args[0].cf) / args[2].cf);
-        n = dt == IR_I64 ? (args[1].ci - args[0].ci + args[2].ci - (args[2].ci > 0 ? 1 : -1)) / args[2].ci
-                         : (int64_t)(len > 0 ? len : 0);
-        if (n < 0)
+        if (len != len || len <= 0)
             n = 0;
+        else if (len < 4.0e15)
+            n = (int64_t)len;
     }
     val r = emit_value_op(F, IR_ARANGE, c->loc, ty_array(F->S->a, dt, 1, &n), args, 3);
     return given && want != dt ? cast_to_dtype(F, r, want, c->loc) : r;
@@ -462,8 +462,12 @@ static val np_where(fctx *F, call_args *c)
             dims[d] = dims[d] == 1 ? s : (s == 1 || s == dims[d]) ? dims[d] : -1;
         }
     }
-    sema_type *t = ty_array(F->S->a, dt, r, dims);   /* np.where always gives an array */
     val args[3] = {cond, a, b};
+    if (r == 0) {       /* three scalars: np.where still gives an array (0-d) */
+        val s = emit_value_op(F, IR_SELECT, c->loc, ty_scalar(F->S->a, dt, true), args, 3);
+        return emit_value_op(F, IR_LITERAL, c->loc, ty_array(F->S->a, dt, 0, NULL), &s, 1);
+    }
+    sema_type *t = ty_array(F->S->a, dt, r, dims);   /* np.where always gives an array */
     return emit_value_op(F, IR_SELECT, c->loc, t, args, 3);
 }
 
