@@ -55,6 +55,8 @@ void ec_emit_prelude(FILE *out);                    /* includes, nc_* helpers */
 
 /* ---- emit_c_map.c: MAP and elementwise ops on arrays ---- */
 void ec_emit_map(ec *e, const ir_op *op);
+/* A map whose result is only assigned into dst: written in place when safe. */
+void ec_emit_map_into(ec *e, const ir_op *op, const ir_var *dst);
 
 /* ---- emit_c_array.c: array ops ---- */
 bool ec_emit_array_op(ec *e, const ir_op *op);      /* false: not an array op */

@@ -13,10 +13,32 @@
 
 static void emit_op(ec *e, const ir_op *op);
 
+/* `%t = map ...` immediately assigned into an array and read nowhere else. */
+static const ir_var *assigned_only(ec *e, const ir_block *b, int i)
+{
+    const ir_op *m = b->ops[i], *a = i + 1 < b->nops ? b->ops[i + 1] : NULL;
+    if (m->code != IR_MAP || !a || a->code != IR_ASSIGN || a->args[1] != m->results[0])
+        return NULL;
+    const ir_var *t = m->results[0], *dst = a->args[0];
+    bool any_array = false;
+    for (int k = 0; k < m->nargs; k++)
+        any_array |= m->args[k]->type.is_array;
+    if (e->reads[t->id] != 1 || t->is_global || dst->type.dtype != t->type.dtype || !any_array)
+        return NULL;
+    return dst;
+}
+
 void ec_emit_block(ec *e, const ir_block *b)
 {
-    for (int i = 0; i < b->nops; i++)
+    for (int i = 0; i < b->nops; i++) {
+        const ir_var *dst = assigned_only(e, b, i);
+        if (dst) {
+            ec_emit_map_into(e, b->ops[i], dst);
+            i++;    /* the assign is done */
+            continue;
+        }
         emit_op(e, b->ops[i]);
+    }
 }
 
 void ec_release_locals(ec *e)

@@ -120,6 +120,10 @@ void rt_broadcast_shape(int n, rt_array *const *arrs, int rank, int64_t *shape_o
 /* Strides (elements) to read `a` as if it had shape `shape` (rank >= a->rank):
  * 0 on broadcast axes. */
 void rt_broadcast_strides(const rt_array *a, int rank, const int64_t *shape, int64_t *strides_out);
+/* A map may write its result straight into dst: dst has exactly this shape,
+ * and every operand either shares no memory with dst or is dst itself
+ * (same elements at the same positions). */
+bool rt_can_write_into(const rt_array *dst, int rank, const int64_t *shape, int n, rt_array *const *ops);
 /* a has exactly this shape and is C-contiguous (a map may use one flat loop). */
 bool rt_same_layout(const rt_array *a, int rank, const int64_t *shape);
 
