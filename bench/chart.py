@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 ORDER = {"S": 0, "M": 1, "L": 2}
+COLORS = {"numba": ("#f4a259", "#c8553d"), "numsc": ("#8ecae6", "#1d4e89")}
 
 
 def largest_rows(rows):
@@ -54,9 +55,10 @@ def main():
                 ys.append(v)
             else:
                 miss.append(x)
-        bars = ax.bar(xs, ys, width, label=f"{s}, {t} thread{'s' if t > 1 else ''}")
-        ax.plot(miss, [1.0] * len(miss), "x", color=bars.patches[0].get_facecolor()
-                if bars.patches else "k")
+        color = COLORS[s][min(threads.index(t), 1)]
+        ax.bar(xs, ys, width, color=color,
+               label=f"{s}, {t} thread{'s' if t > 1 else ''}")
+        ax.plot(miss, [1.0] * len(miss), "x", color=color)
     ax.axhline(1.0, color="black", linewidth=0.8)
     ax.set_yscale("log")
     ax.set_xticks(range(len(kernels)))
