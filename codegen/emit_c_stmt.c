@@ -23,23 +23,24 @@ void ec_release_locals(ec *e)
 {
     for (int i = 0; i < e->f->nvars; i++) {
         const ir_var *v = e->f->vars[i];
-        if (v->type.is_array && !e->map_local[v->id])
-            ec_line(e, "rt_release(%s);", ec_var(e, v));
+        if (ec_is_handle(v->type) && !e->map_local[v->id])
+            ec_line(e, "%s(%s);", ec_release_fn(v->type), ec_var(e, v));
     }
 }
 
 static void emit_mov(ec *e, const ir_op *op)
 {
     const char *r = ec_var(e, op->results[0]), *a = ec_var(e, op->args[0]);
-    if (!op->results[0]->type.is_array) {
+    ir_type t = op->results[0]->type;
+    if (!ec_is_handle(t)) {
         ec_line(e, "%s = %s;", r, a);
         return;
     }
     int n = ec_tmp(e);
     ec_block(e);
-    ec_line(e, "rt_array *e%d = %s;", n, a);
-    ec_line(e, "rt_retain(e%d);", n);
-    ec_line(e, "rt_release(%s);", r);
+    ec_line(e, "%se%d = %s;", ec_ctype(t), n, a);
+    ec_line(e, "%s(e%d);", ec_retain_fn(t), n);
+    ec_line(e, "%s(%s);", ec_release_fn(t), r);
     ec_line(e, "%s = e%d;", r, n);
     ec_close(e);
 }
@@ -104,8 +105,8 @@ static void emit_return(ec *e, const ir_op *op)
     for (int i = 0; i < op->nargs; i++) {
         const ir_var *v = op->args[i];
         ec_line(e, "%se%d_%d = %s;", ec_ctype(v->type), n, i, ec_var(e, v));
-        if (v->type.is_array)
-            ec_line(e, "rt_retain(e%d_%d);", n, i);
+        if (ec_is_handle(v->type))
+            ec_line(e, "%s(e%d_%d);", ec_retain_fn(v->type), n, i);
         sb_printf(&sb, "%se%d_%d", i ? ", " : "", n, i);
     }
     ec_release_locals(e);
@@ -126,7 +127,7 @@ static void call_results(ec *e, const ir_op *op, const char *call)
 {
     if (op->nresults == 0) {
         ec_line(e, "%s;", call);
-    } else if (op->nresults == 1 && op->results[0]->type.is_array) {
+    } else if (op->nresults == 1 && ec_is_handle(op->results[0]->type)) {
         ec_assign_array(e, op->results[0], call);
     } else if (op->nresults == 1) {
         ec_line(e, "%s = %s;", ec_var(e, op->results[0]), call);
@@ -140,7 +141,7 @@ static void call_results(ec *e, const ir_op *op, const char *call)
         for (int i = 0; i < op->nresults; i++) {
             char field[48];
             snprintf(field, sizeof field, "e%d.r%d", n, i);
-            if (op->results[i]->type.is_array)
+            if (ec_is_handle(op->results[i]->type))
                 ec_replace_array(e, op->results[i], field);
             else
                 ec_line(e, "%s = %s;", ec_var(e, op->results[i]), field);
@@ -187,12 +188,24 @@ static void emit_write(ec *e, const ir_op *op)
     static const char *const fn[] = {"rt_write_bool", "rt_write_i64", "rt_write_f32",
                                      "rt_write_f64", "rt_write_cstr"};
     const ir_var *v = op->args[0];
+    const ir_attr *spec = ir_attr_get(op, "spec");
+    ec_set_line(e, op);
+    if (spec) {     /* an f-string field: format(v, spec) */
+        static const char *const ffn[] = {"rt_write_format_bool", "rt_write_format_i64", "rt_write_format_f32",
+                                          "rt_write_format_f64", "rt_write_format_str"};
+        const char *f = v->type.is_array ? "rt_write_format_array" : ffn[v->type.dtype];
+        strbuf sb;
+        sb_init(&sb);
+        ec_str_literal_sb(&sb, spec->s, spec->slen);
+        ec_line(e, "%s(%s, %s);", f, ec_var(e, v), sb.buf);
+        sb_free(&sb);
+        return;
+    }
     const char *f = fn[v->type.dtype];
     if (v->type.is_array)
         f = "rt_write_array";
     else if (v->type.dtype == IR_STR && ir_attr_int(op, "repr", 0))
         f = "nc_write_repr";
-    ec_set_line(e, op);
     ec_line(e, "%s(%s);", f, ec_var(e, v));
 }
 
@@ -201,7 +214,7 @@ static void emit_control(ec *e, const ir_op *op)
     switch (op->code) {
     case IR_MOV: emit_mov(e, op); break;
     case IR_RELEASE:
-        ec_line(e, "rt_release(%s);", ec_var(e, op->args[0]));
+        ec_line(e, "%s(%s);", ec_release_fn(op->args[0]->type), ec_var(e, op->args[0]));
         ec_line(e, "%s = NULL;", ec_var(e, op->args[0]));
         break;
     case IR_IF: emit_if(e, op); break;

@@ -145,6 +145,11 @@ val copy_to_temp(fctx *F, val x, src_loc loc);               /* snapshot (tuple 
 ir_block *emit_push_region(fctx *F, ir_op *op, int region);
 void emit_pop_region(fctx *F, ir_block *saved);
 val val_of_type(sema_type *t);                                /* analyse mode result */
+/* A call of the runtime's rt_<fn> (IR rtcall).  result NULL: no result.
+ * shape_from / list_from: -1, or the operand index where the (rank, shape)
+ * sizes / (n, arrays) list starts (see ir.h). */
+val emit_rtcall(fctx *F, const char *fn, sema_type *result, val *args, int nargs, int shape_from,
+                int list_from, src_loc loc);
 val int_dims(fctx *F, val *items, int n, src_loc loc);        /* helper: make a tuple of i64 */
 
 /* ---- sema_expr.c ---- */
@@ -176,6 +181,7 @@ typedef struct call_args {
     int nkw;
     val *pos;               /* evaluated positional arguments */
     bool *kw_used;          /* which keywords the callee looked at */
+    val *recv;              /* a method call: the object (else NULL) */
     src_loc loc;
 } call_args;
 /* Keyword argument lookup: NULL if absent; marks it consumed. */

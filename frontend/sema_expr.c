@@ -1,6 +1,6 @@
 /* sema_expr.c: names, literals, attributes, subscripts and the
  * short-circuit operators. */
-#include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
 #include <string.h>
 
@@ -238,8 +238,9 @@ val sema_expr(fctx *F, ast_expr *e)
         sema_error(F, e->loc, "a slice is only supported inside an index");
         return sema_poison(F);
     case AST_FSTRING:
+        return sema_fstring_value(F, e);
     case AST_FORMATTED:
-        sema_error(F, e->loc, "f-strings are not supported yet");
+        sema_error(F, e->loc, "a formatted field outside an f-string");
         return sema_poison(F);
     case AST_LAMBDA:
         sema_error(F, e->loc, "lambda is not supported here");

@@ -1,7 +1,7 @@
 /* sema_numpy.c: the NumPy (and math) namespace: constants, dtypes,
  * creation functions and ufuncs.  Reductions and array methods live in
  * sema_reduce.c and sema_methods.c. */
-#include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
 #include <math.h>
 #include <string.h>
@@ -407,7 +407,7 @@ static const struct { const char *name; ir_opcode code; } unary_ufuncs[] = {
     {"arctan", IR_ARCTAN}, {"sinh", IR_SINH}, {"cosh", IR_COSH}, {"tanh", IR_TANH},
     {"floor", IR_FLOOR}, {"ceil", IR_CEIL}, {"trunc", IR_TRUNC}, {"rint", IR_RINT},
     {"abs", IR_ABS}, {"absolute", IR_ABS}, {"sign", IR_SIGN},
-    {"isnan", IR_ISNAN}, {"isinf", IR_ISINF}, {"isfinite", IR_ISFINITE},
+    {"isnan", IR_ISNAN}, {"isinf", IR_ISINF}, {"isfinite", IR_ISFINITE}, {"signbit", IR_SIGNBIT},
 };
 
 static const struct { const char *name; ir_opcode code; } binary_ufuncs[] = {
@@ -591,6 +591,9 @@ static val np_function(fctx *F, const char *n, call_args *c)
 
 val sema_numpy_call(fctx *F, const char *name, call_args *c)
 {
+    const sema_ext_fn *ext = sema_ext_lookup(name);
+    if (ext)
+        return ext->fn(F, name, c);
     if (!strncmp(name, "np.", 3) && !strchr(name + 3, '.'))
         return np_function(F, name + 3, c);
     if (!strcmp(name, "round"))
@@ -617,7 +620,7 @@ val sema_numpy_call(fctx *F, const char *name, call_args *c)
 
 static const char *const np_functions[] = {
     "sqrt", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh",
-    "tanh", "floor", "ceil", "trunc", "rint", "abs", "absolute", "sign", "isnan", "isinf", "isfinite",
+    "tanh", "floor", "ceil", "trunc", "rint", "abs", "absolute", "sign", "isnan", "isinf", "isfinite", "signbit",
     "maximum", "minimum", "arctan2", "hypot", "add", "subtract", "multiply", "divide", "true_divide",
     "floor_divide", "mod", "remainder", "power", "bitwise_and", "bitwise_or", "bitwise_xor", "negative",
     "square", "zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like", "full_like",
@@ -679,6 +682,8 @@ val sema_numpy_attr(fctx *F, const char *module, const char *name, src_loc loc, 
                 name = renames[i].np;
         return val_of_type(ty_named(S->a, TY_BUILTIN, arena_printf(S->a, "math.%s", name)));
     }
-    *found = false;
-    return sema_poison(F);
+    const char *qual = sema_qualname(F, module, name);
+    if (sema_ext_lookup(qual))
+        return val_of_type(ty_named(S->a, TY_BUILTIN, qual));
+    return sema_sys_attr(F, qual, loc, found);
 }

@@ -40,5 +40,9 @@ int passes_run(ir_module *m, const pass *const *pipeline, const pass_run_options
 /* ---- the passes ---- */
 /* lower-elementwise: elementwise ops on arrays -> one-op MAPs. */
 bool pass_lower_elementwise(ir_module *m);
+/* dce: remove dead ops that cannot raise. */
+bool pass_dce(ir_module *m);
+/* fuse-maps: merge a map into the map that reads its result. */
+bool pass_fuse_maps(ir_module *m);
 
 #endif

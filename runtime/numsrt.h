@@ -110,6 +110,8 @@ void rt_broadcast_shape(int n, rt_array *const *arrs, int rank, int64_t *shape_o
 /* Strides (elements) to read `a` as if it had shape `shape` (rank >= a->rank):
  * 0 on broadcast axes. */
 void rt_broadcast_strides(const rt_array *a, int rank, const int64_t *shape, int64_t *strides_out);
+/* a has exactly this shape and is C-contiguous (a map may use one flat loop). */
+bool rt_same_layout(const rt_array *a, int rank, const int64_t *shape);
 
 /* ---- reductions ---- */
 typedef enum rt_reduce_kind {

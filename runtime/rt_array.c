@@ -85,8 +85,8 @@ static int64_t shape_count(int rank, const int64_t *shape, size_t esize)
 static rt_buffer *buffer_new(size_t nbytes, int rank, const int64_t *shape, rt_dtype dt)
 {
     rt_buffer *b = rt_xmalloc(sizeof *b);
-    void *mem = NULL;
-    if (posix_memalign(&mem, 64, nbytes ? nbytes : 64) != 0) {
+    void *mem = rt_pool_get(nbytes);
+    if (!mem && posix_memalign(&mem, 64, nbytes ? nbytes : 64) != 0) {
         char s[RT_SHAPE_STR_MAX];
         rt_raise("MemoryError", "Unable to allocate %zu bytes for an array with shape %s and data type %s",
                  nbytes, rt_shape_str(s, sizeof s, rank, shape, NULL), dtype_name(dt));
@@ -169,10 +169,21 @@ void rt_release(rt_array *a)
     if (!a || --a->refcount > 0)
         return;
     if (a->buf && --a->buf->refcount == 0) {
-        free(a->buf->mem);
+        if (!rt_pool_put(a->buf->mem, a->buf->nbytes))
+            free(a->buf->mem);
         free(a->buf);
     }
     free(a);
+}
+
+bool rt_same_layout(const rt_array *a, int rank, const int64_t *shape)
+{
+    if (a->rank != rank)
+        return false;
+    for (int i = 0; i < rank; i++)
+        if (a->shape[i] != shape[i])
+            return false;
+    return rt_is_contiguous(a);
 }
 
 int64_t rt_size(const rt_array *a)

@@ -23,6 +23,7 @@ struct rt_rng {
     u128 state, inc;
     int has_uint32;             /* a buffered upper half is waiting */
     uint32_t uinteger;          /* the buffered half */
+    int64_t refcount;           /* generated code shares generators like arrays */
 };
 
 /* ---- SeedSequence (pool size 4, no spawn key) ---- */
@@ -117,6 +118,18 @@ rt_rng *rt_rng_new_raw(uint64_t seed)
 void rt_rng_free(rt_rng *g)
 {
     free(g);
+}
+
+void rt_rng_retain(rt_rng *g)
+{
+    if (g)
+        g->refcount++;
+}
+
+void rt_rng_release(rt_rng *g)
+{
+    if (g && --g->refcount <= 0)
+        free(g);
 }
 
 uint64_t rt_rng_next_u64(rt_rng *g)

@@ -30,6 +30,9 @@ void rt_seedseq_generate_u32(uint64_t seed, uint32_t *out, int n_words);
 rt_rng *rt_rng_new(int64_t seed);       /* seed < 0: ValueError (wrapper layer) */
 rt_rng *rt_rng_new_raw(uint64_t seed);  /* no checks, never raises */
 void rt_rng_free(rt_rng *g);            /* NULL is ignored */
+/* Generated code holds generators like arrays: a new one has count 1. */
+void rt_rng_retain(rt_rng *g);
+void rt_rng_release(rt_rng *g);          /* frees at zero; NULL is ignored */
 
 /* The bit generator itself: PCG64's next_uint64 / next_uint32 / next_double. */
 uint64_t rt_rng_next_u64(rt_rng *g);

@@ -1,0 +1,45 @@
+/* sema_ext.h: library functions beyond the core NumPy namespace.
+ *
+ * Each area (shape ops, linear algebra, random generators, files, sys/time)
+ * lives in its own file and exports a table of the qualified names it
+ * handles: "np.concatenate", "np.linalg.solve", "np.random.default_rng",
+ * "rng.normal" (a method of a generator), "np.save", "time.perf_counter".
+ * Name lookup (sema_numpy.c) and method calls consult these tables, so an
+ * area is added without touching the dispatch code.
+ */
+#ifndef NUMSC_SEMA_EXT_H
+#define NUMSC_SEMA_EXT_H
+
+#include "frontend/sema.h"
+
+typedef val (*sema_ext_handler)(fctx *F, const char *name, call_args *c);
+
+typedef struct sema_ext_fn {
+    const char *name;           /* qualified; the table ends with a NULL name */
+    sema_ext_handler fn;
+} sema_ext_fn;
+
+extern const sema_ext_fn sema_shape_fns[];      /* sema_shape.c */
+extern const sema_ext_fn sema_linalg_fns[];     /* sema_linalg.c */
+extern const sema_ext_fn sema_random_fns[];     /* sema_random.c */
+extern const sema_ext_fn sema_file_fns[];       /* sema_files.c */
+extern const sema_ext_fn sema_sys_fns[];        /* sema_sys.c */
+
+const sema_ext_fn *sema_ext_lookup(const char *qualname);
+
+/* Module attributes that are values, not functions (sys.argv). */
+val sema_sys_attr(fctx *F, const char *qualname, src_loc loc, bool *found);
+
+/* obj[index] where an index item is an array (masks, integer index arrays);
+ * store: the value assigned (NULL for a read). sema_fancy.c */
+val sema_fancy_index(fctx *F, ast_expr *e, val obj, val *store);
+
+/* print(f"...") writes the pieces directly. sema_fstring.c */
+void sema_write_fstring(fctx *F, ast_expr *e);
+/* An f-string anywhere else (assigned, passed). sema_fstring.c */
+val sema_fstring_value(fctx *F, ast_expr *e);
+
+/* The qualified name used in tables and messages: "np.linalg" for numpy.linalg. */
+const char *sema_qualname(fctx *F, const char *module, const char *name);
+
+#endif
