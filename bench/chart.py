@@ -12,6 +12,7 @@ import sys
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
 
 ORDER = {"S": 0, "M": 1, "L": 2}
 COLORS = {"numba": ("#f4a259", "#c8553d"), "numsc": ("#8ecae6", "#1d4e89")}
@@ -44,6 +45,7 @@ def main():
     kernels = sorted({k for k, _ in best})
     series = [(s, t) for s in systems for t in threads]
     width = 0.8 / max(1, len(series))
+    handles = []
     fig, ax = plt.subplots(figsize=(max(8, 0.6 * len(kernels) + 2), 5))
     for i, (s, t) in enumerate(series):
         xs, ys, miss = [], [], []
@@ -56,8 +58,8 @@ def main():
             else:
                 miss.append(x)
         color = COLORS[s][min(threads.index(t), 1)]
-        ax.bar(xs, ys, width, color=color,
-               label=f"{s}, {t} thread{'s' if t > 1 else ''}")
+        ax.bar(xs, ys, width, color=color)
+        handles.append(Patch(color=color, label=f"{s}, {t} thread{'s' if t > 1 else ''}"))
         ax.plot(miss, [1.0] * len(miss), "x", color=color)
     ax.axhline(1.0, color="black", linewidth=0.8)
     ax.set_yscale("log")
@@ -67,7 +69,7 @@ def main():
     sizes = sorted({r["size"] for r in best.values()}, key=ORDER.get)
     ax.set_title(f"numsc and Numba against NumPy (largest size run: {'/'.join(sizes)}; "
                  f"x = did not run)")
-    ax.legend(fontsize="small")
+    ax.legend(handles=handles, fontsize="small")
     fig.tight_layout()
     fig.savefig(sys.argv[2], dpi=110)
 
