@@ -208,6 +208,16 @@ def machine_limits(bench, workdir, env, timeout):
     return lim
 
 
+def best_limits(a, b):
+    """The higher rate of two limit measurements, the higher other load."""
+    out = {}
+    for key in ("triad_GBs", "dgemm_GFLOPs"):
+        vals = [v for v in (a.get(key), b.get(key)) if v]
+        out[key] = max(vals) if vals else None
+    out["other_load"] = max(a.get("other_load", 0.0), b.get("other_load", 0.0))
+    return out
+
+
 def first_line(path, prefix):
     try:
         with open(path) as f:

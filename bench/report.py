@@ -132,7 +132,8 @@ def machine_section(meta, limits):
            f"- Python {meta['python']}, {meta['versions']}; numsc at {meta['commit']} "
            f"({meta['numsc_build']} build); load average at start {meta['loadavg_start']}"]
     if limits:
-        out += ["", "| threads | STREAM triad GB/s | DGEMM GFLOP/s | other load |",
+        out += ["", "Machine limits (best of a measurement before and one after the kernels):",
+                "", "| threads | STREAM triad GB/s | DGEMM GFLOP/s | other load |",
                 "|---|---|---|---|"]
         for t, lim in sorted(limits.items(), key=lambda kv: int(kv[0])):
             out.append(f"| {t} | {lim.get('triad_GBs') or '—'} | "
