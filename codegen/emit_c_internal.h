@@ -63,6 +63,9 @@ void ec_assign_array(ec *e, const ir_var *v, const char *expr);
 /* v = tmp where tmp is already a +1 temporary: release old, assign. */
 void ec_replace_array(ec *e, const ir_var *v, const char *tmp);
 
+/* ---- emit_c_parfor.c: a parallel for; opens the serial fallback's else ---- */
+void ec_emit_parallel_for(ec *e, const ir_op *op, int n);
+
 /* ---- emit_c_stmt.c: statements and control flow ---- */
 void ec_emit_block(ec *e, const ir_block *b);
 void ec_release_locals(ec *e);

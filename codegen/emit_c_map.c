@@ -53,6 +53,28 @@ static void setup(ec *e, const ir_op *op, map_ctx *mc)
     }
 }
 
+/* A 2-D map with attribute tile = [T0, T1]: blocked loops, so a transposed
+ * operand's cache lines are reused within a tile.  Opens 4 loops. */
+static void open_tiled_loops(ec *e, const ir_op *op, map_ctx *mc)
+{
+    int id = mc->id;
+    const ir_attr *t = ir_attr_get(op, "tile");
+    ec_line(e, "int64_t e%d_n = rt_size(e%d_res);", id, id);
+    ec_line(e, "#pragma omp parallel for collapse(2) if (e%d_n > %d)", id, EC_PAR_MIN);
+    ec_open(e, "for (int64_t e%d_b0 = 0; e%d_b0 < e%d_shape[0]; e%d_b0 += %lld)", id, id, id, id,
+            (long long)t->list[0]);
+    ec_open(e, "for (int64_t e%d_b1 = 0; e%d_b1 < e%d_shape[1]; e%d_b1 += %lld)", id, id, id, id,
+            (long long)t->list[1]);
+    ec_open(e, "for (int64_t e%d_i0 = e%d_b0; e%d_i0 < e%d_b0 + %lld && e%d_i0 < e%d_shape[0]; e%d_i0++)",
+            id, id, id, id, (long long)t->list[0], id, id, id);
+    ec_open(e, "for (int64_t e%d_i1 = e%d_b1; e%d_i1 < e%d_b1 + %lld && e%d_i1 < e%d_shape[1]; e%d_i1++)",
+            id, id, id, id, (long long)t->list[1], id, id, id);
+    ec_line(e, "int64_t e%d_o1 = e%d_i0 * e%d_shape[1] + e%d_i1;", id, id, id, id);
+    for (int k = 0; k < mc->narr; k++)
+        ec_line(e, "int64_t e%d_p%d_1 = e%d_i0 * e%d_st%d[0] + e%d_i1 * e%d_st%d[1];", id, k, id, id, k, id,
+                id, k);
+}
+
 /* Open the R loops; each level extends the output and input offsets. */
 static void open_loops(ec *e, map_ctx *mc)
 {
@@ -204,7 +226,12 @@ void ec_emit_map(ec *e, const ir_op *op)
     e->in_map = true;
     if (mc.rank > 0 && mc.narr > 0)
         flat_loop(e, op, &mc);
-    open_loops(e, &mc);
+    const ir_attr *tile = ir_attr_get(op, "tile");
+    bool tiled = mc.rank == 2 && tile && tile->kind == IR_ATTR_INTLIST && tile->nlist == 2;
+    if (tiled)
+        open_tiled_loops(e, op, &mc);
+    else
+        open_loops(e, &mc);
     if (mc.rank == 0)
         ec_block(e);
     if (op->code == IR_MAP)
@@ -212,7 +239,7 @@ void ec_emit_map(ec *e, const ir_op *op)
     else
         op_body(e, op, &mc);
     e->in_map = was;
-    for (int L = 0; L < (mc.rank ? mc.rank : 1); L++)
+    for (int L = 0; L < (tiled ? 4 : mc.rank ? mc.rank : 1); L++)
         ec_close(e);
     if (mc.rank > 0 && mc.narr > 0)
         ec_close(e);    /* the else of the fast path */

@@ -73,6 +73,9 @@ static void emit_for(ec *e, const ir_op *op)
             ec_var(e, op->args[1]), n, op->nargs > 2 ? ec_var(e, op->args[2]) : "1");
     ec_line(e, "if (e%d_step == 0)", n);
     ec_line(e, "    rt_raise(\"ValueError\", \"range() arg 3 must not be zero\");");
+    bool par = ir_attr_int(op, "parallel", 0) && op->nresults > 0;
+    if (par)
+        ec_emit_parallel_for(e, op, n);     /* opens `if (worth it) {...} else {` */
     ec_open(e, "for (int64_t e%d_k = e%d_lo; e%d_step > 0 ? e%d_k < e%d_hi : e%d_k > e%d_hi; "
                "e%d_k = nc_add_i64(e%d_k, e%d_step))",
             n, n, n, n, n, n, n, n, n, n);
@@ -80,6 +83,8 @@ static void emit_for(ec *e, const ir_op *op)
         ec_line(e, "%s = e%d_k;", ec_var(e, op->results[0]), n);
     ec_emit_block(e, &op->regions[0]);
     ec_close(e);
+    if (par)
+        ec_close(e);
     ec_close(e);
 }
 

@@ -1,5 +1,6 @@
 /* options.c: numsc's command line. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "driver/driver.h"
@@ -19,6 +20,7 @@ static void usage(FILE *out)
             "  --cc=PATH            C compiler for exe (default cc)\n"
             "  --keep-c             keep the generated C file (exe)\n"
             "  --remarks[=json]     say what the optimiser did and why not, per source line\n"
+            "  --l1-cache=BYTES     L1 data cache size for tiling (default: this machine's)\n"
             "  --help, --version\n"
             "exit status: 0 success, 1 error in the input or usage, 3 internal error\n"
             "passes:\n");
@@ -88,6 +90,8 @@ static int parse_one(int argc, char **argv, int *i, numsc_options *o)
         pu_set_remarks(PU_REMARKS_TEXT);
     } else if (strcmp(a, "--remarks=json") == 0) {
         pu_set_remarks(PU_REMARKS_JSON);
+    } else if (starts(a, "--l1-cache=", &v)) {
+        pass_tile_set_l1(atol(v));
     } else if (a[0] == '-' && a[1]) {
         numsc_error("unknown option '%s' (try --help)", a);
         return 1;

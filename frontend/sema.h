@@ -112,6 +112,7 @@ struct sema {
     VEC(slot *) global_slots;
     VEC(struct alias { const char *name; const char *module; }) imports;
     int spec_depth;
+    struct sema_files *files;        /* sema_files.c: literal paths the program writes */
 };
 
 /* ---- sema_env.c ---- */

@@ -100,7 +100,7 @@ static val builtin_print(fctx *F, call_args *c)
         if (i)
             emit_op(F, IR_WRITE, c->loc, NULL, &sep.v, 1);
         if (c->args[i]->kind == AST_FSTRING)
-            sema_write_fstring(F, c->args[i]);
+            sema_write_fstring(F, c->args[i], c->pos[i]);
         else
             sema_write_value(F, c->pos[i], false, c->args[i]->loc);
     }
@@ -130,6 +130,8 @@ static val builtin_len(fctx *F, call_args *c)
     if (!want_args(F, c, "len", 1, 1))
         return sema_poison(F);
     val x = c->pos[0];
+    if (sema_is_argv(x.t))
+        return sema_argv_len(F, c->loc);
     if (x.t->kind == TY_TUPLE || x.t->kind == TY_LIST)
         return const_int(F, x.t->nitems, false, c->loc);
     if (x.t->kind == TY_ARRAY && x.t->rank >= 1) {
@@ -193,6 +195,8 @@ static val builtin_convert(fctx *F, call_args *c, const char *name)
             ir_attr_set_word(S->ir, F->blk->ops[F->blk->nops - 1], "kind", "sum");
         x = r;
     }
+    if (x.t->kind == TY_STR)
+        return sema_str_convert(F, name, x, c->loc);
     if (x.t->kind != TY_SCALAR) {
         sema_error(F, c->loc, "%s() of %s is not supported", name, ty_describe_str(S->a, x.t));
         return sema_poison(F);
@@ -315,7 +319,13 @@ val sema_call(fctx *F, ast_expr *e)
             return sema_poison(F);
         }
         if (c.args[i]->kind == AST_FSTRING && f.t->kind == TY_BUILTIN && !strcmp(f.t->name, "print")) {
-            c.pos[i] = val_of_type(ty_simple(S->a, TY_STR));    /* written piece by piece */
+            c.pos[i] = sema_fstring_fields(F, c.args[i]);      /* written piece by piece */
+            if (c.pos[i].t->kind == TY_ERROR)
+                return c.pos[i];
+            continue;
+        }
+        if (c.args[i]->kind == AST_LAMBDA && f.t->kind == TY_BUILTIN && !strcmp(f.t->name, "np.fromfunction")) {
+            c.pos[i] = val_of_type(ty_simple(S->a, TY_NONE));   /* the callee evaluates the body */
             continue;
         }
         c.pos[i] = sema_expr(F, c.args[i]);

@@ -44,5 +44,10 @@ bool pass_lower_elementwise(ir_module *m);
 bool pass_dce(ir_module *m);
 /* fuse-maps: merge a map into the map that reads its result. */
 bool pass_fuse_maps(ir_module *m);
+/* parallelize: mark for loops with independent iterations parallel. */
+bool pass_parallelize(ir_module *m);
+/* tile: cache tiles for maps that read a transposed operand. */
+bool pass_tile(ir_module *m);
+void pass_tile_set_l1(long bytes);      /* --l1-cache=BYTES; 0 = ask the machine */
 
 #endif

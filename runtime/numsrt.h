@@ -53,7 +53,13 @@ typedef struct rt_array {
 } rt_array;
 
 /* ---- program lifetime and errors ---- */
-extern int rt_line;                     /* current .nps line, set by generated code */
+/* The current .nps line, set by generated code; one per thread, so an error
+ * inside a parallel loop names the line its own thread was running. */
+#ifdef __cplusplus
+extern thread_local int rt_line;
+#else
+extern _Thread_local int rt_line;
+#endif
 void rt_init(const char *source_path, int argc, char **argv);
 int rt_fini(void);                      /* flushes stdout; returns the exit status */
 char **rt_args(int *argc);              /* the argv given to rt_init (argc stored in *argc) */
@@ -97,6 +103,8 @@ rt_array *rt_reshape(rt_array *a, int rank, const int64_t *shape);   /* -1 allow
 rt_array *rt_transpose(rt_array *a, const int *perm);                /* perm NULL: reverse */
 rt_array *rt_copy(rt_array *a);                                      /* C-contiguous copy */
 rt_array *rt_astype(rt_array *a, rt_dtype dt);                       /* always a copy */
+/* The two arrays may touch the same bytes (parallel loops check this). */
+bool rt_arrays_overlap(const rt_array *x, const rt_array *y);
 /* dst[...] = src with broadcasting and casting; safe when src overlaps dst. */
 void rt_assign(rt_array *dst, rt_array *src);
 void rt_fill_f64(rt_array *dst, double v);      /* cast to dst's dtype */
@@ -175,4 +183,9 @@ char *rt_array_to_string(rt_array *a);
 #ifdef __cplusplus
 }
 #endif
+
+/* Library areas, each with its own header. */
+#include "rt_rngio.h"     /* random generators and file I/O */
+#include "rt_shape.h"     /* shape operations, sorting, linear algebra beyond BLAS */
+#include "rt_fstring.h"   /* f-string fields: Python's format-spec mini-language */
 #endif

@@ -186,6 +186,11 @@ static bool may_overlap(const rt_array *x, const rt_array *y)
     return xl < xh && yl < yh && xl < yh && yl < xh;
 }
 
+bool rt_arrays_overlap(const rt_array *x, const rt_array *y)
+{
+    return may_overlap(x, y);
+}
+
 /* src viewed with dst's shape, or a ValueError in NumPy's words. */
 static void broadcast_src(const rt_array *dst, const rt_array *src, rt_array *view)
 {

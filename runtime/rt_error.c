@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int rt_line;
+_Thread_local int rt_line;
 
 static const char *source_path = "<unknown>";
 static int saved_argc;

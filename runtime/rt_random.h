@@ -46,6 +46,8 @@ void rt_rng_normal_fill(rt_rng *g, double loc, double scale, double *out, int64_
 void rt_rng_uniform_fill(rt_rng *g, double low, double high, double *out, int64_t n);
 /* Integers in [low, high) (NumPy's endpoint=False); requires low < high. */
 void rt_rng_integers_fill(rt_rng *g, int64_t low, int64_t high, int64_t *out, int64_t n);
+/* Integers in [low, high] (endpoint=True); requires low <= high. */
+void rt_rng_integers_closed_fill(rt_rng *g, int64_t low, int64_t high, int64_t *out, int64_t n);
 
 double rt_rng_random_scalar(rt_rng *g);
 double rt_rng_standard_normal_scalar(rt_rng *g);
