@@ -7,7 +7,8 @@
  *         assigns (C locals shadowing the function's); reduction variables
  *         start at their identity and their partial results are combined
  *         in chunk order after the loop; the last chunk copies its private
- *         values out, as a serial loop leaves them.
+ *         scalars out, as a serial loop leaves them; private arrays (never
+ *         read after the loop, see parallelize.c) are released per chunk.
  *     else the ordinary serial loop.
  * Fixed chunks and a fixed combine order make reductions independent of
  * the number of threads.
@@ -34,7 +35,7 @@ static void assigned_vars(const ir_block *b, var_list *out)
         const ir_op *op = b->ops[i];
         for (int r = 0; r < op->nresults; r++)
             add_var(out, op->results[r]);
-        for (int r = 0; r < op->nregions; r++)
+        for (int r = 0; r < op->nregions && op->code != IR_MAP; r++)   /* map bodies declare their own */
             assigned_vars(&op->regions[r], out);
     }
 }
@@ -86,7 +87,8 @@ static void chunk_loop(ec *e, const ir_op *op, int n, var_list *priv, var_list *
     for (int i = 0; i < red->len; i++)
         ec_line(e, "%se%d_part%d[%d];", ec_ctype(red->data[i]->type), n, i, EC_CHUNKS);
     for (int i = 0; i < priv->len; i++)
-        ec_line(e, "%s*e%d_out%d = &%s;", ec_ctype(priv->data[i]->type), n, i, ec_var(e, priv->data[i]));
+        if (!ec_is_handle(priv->data[i]->type))
+            ec_line(e, "%s*e%d_out%d = &%s;", ec_ctype(priv->data[i]->type), n, i, ec_var(e, priv->data[i]));
     ec_line(e, "#pragma omp parallel for schedule(static)");
     ec_open(e, "for (int64_t e%d_c = 0; e%d_c < e%d_nch; e%d_c++)", n, n, n, n);
     for (int i = 0; i < priv->len; i++)
@@ -103,8 +105,12 @@ static void chunk_loop(ec *e, const ir_op *op, int n, var_list *priv, var_list *
         ec_line(e, "e%d_part%d[e%d_c] = %s;", n, i, n, ec_var(e, red->data[i]));
     ec_open(e, "if (e%d_c == e%d_nch - 1)", n, n);
     for (int i = 0; i < priv->len; i++)
-        ec_line(e, "*e%d_out%d = %s;", n, i, ec_var(e, priv->data[i]));
+        if (!ec_is_handle(priv->data[i]->type))
+            ec_line(e, "*e%d_out%d = %s;", n, i, ec_var(e, priv->data[i]));
     ec_close(e);
+    for (int i = 0; i < priv->len; i++)     /* private arrays die with the chunk */
+        if (ec_is_handle(priv->data[i]->type))
+            ec_line(e, "%s(%s);", ec_release_fn(priv->data[i]->type), ec_var(e, priv->data[i]));
     ec_close(e);
     for (int i = 0; i < red->len; i++)
         ec_line(e, "for (int64_t e%d_c = 0; e%d_c < e%d_nch; e%d_c++) %s = %s %s e%d_part%d[e%d_c];", n, n, n, n,

@@ -38,10 +38,12 @@ typedef struct affine {
     int64_t symc[MAX_SYMS];
 } affine;
 
+/* An access to a shared (loop-invariant) array: per axis the index operand,
+ * or NULL for "any element of this axis" (a slice, a whole-array read). */
 typedef struct access {
-    const ir_op *op;
     const ir_var *array;
     bool is_store;
+    const ir_var *sub[IR_MAX_RANK];
 } access;
 
 typedef struct par_ctx {
@@ -65,11 +67,110 @@ static bool allowed_in_body(const ir_op *op)
     switch (op->code) {
     case IR_CONST: case IR_LOAD: case IR_STORE: case IR_DIM: case IR_SIZE:
     case IR_IF: case IR_FOR: case IR_LOOP: case IR_CONTINUE: case IR_ASSERT:
+    case IR_SLICE: case IR_RESHAPE: case IR_TRANSPOSE: case IR_COPY: case IR_MAP: case IR_REDUCE:
+    case IR_ASSIGN: case IR_ALLOC: case IR_FULL: case IR_ARANGE: case IR_LINSPACE: case IR_EYE:
+    case IR_LITERAL: case IR_MATMUL: case IR_OUTER: case IR_RELEASE:
         return true;
-    case IR_MOV: case IR_CAST:
-        return !op->results[0]->type.is_array && op->results[0]->type.dtype != IR_RNG;
+    case IR_MOV:
+        return op->results[0]->type.dtype != IR_RNG && op->results[0]->type.dtype != IR_STR;
     default:
-        return ir_opinfos[op->code].elementwise && op->nresults == 1 && !op->results[0]->type.is_array;
+        return ir_opinfos[op->code].elementwise && op->nresults == 1;
+    }
+}
+
+/* ---- array accesses ---- */
+
+/* The shared array that v (an array variable) refers to, and the index
+ * operand per axis of it that v is fixed to (NULL: any).  false: v is a
+ * private array made inside the body. */
+static bool resolve(par_ctx *P, const ir_var *v, access *out, int depth)
+{
+    memset(out->sub, 0, sizeof out->sub);
+    if (v->is_global || !P->assigned[v->id]) {
+        out->array = v;
+        return true;
+    }
+    const ir_op *d = P->def[v->id];
+    if (depth > 8 || P->ndefs[v->id] != 1 || !d) {
+        snprintf(P->why_buf, sizeof P->why_buf, "cannot tell which array '%s' refers to", v->name);
+        P->why = P->why_buf;
+        return false;
+    }
+    if (d->code == IR_MOV)
+        return resolve(P, d->args[0], out, depth + 1);
+    if (d->code == IR_RESHAPE || d->code == IR_TRANSPOSE) {
+        bool shared = resolve(P, d->args[0], out, depth + 1);
+        memset(out->sub, 0, sizeof out->sub);   /* some element of the base: any */
+        return shared;
+    }
+    if (d->code != IR_SLICE)
+        return false;   /* a fresh array */
+    access base;
+    if (!resolve(P, d->args[0], &base, depth + 1))
+        return false;
+    out->array = base.array;
+    bool direct = true;     /* the slice is of the shared array itself */
+    for (int ax = 0; ax < IR_MAX_RANK; ax++)
+        direct &= base.sub[ax] == NULL;
+    if (!direct || base.array != d->args[0])
+        return true;        /* a view of a view: any element */
+    for (int i = 0, ax = 0; i < d->nindex && ax < IR_MAX_RANK; i++) {
+        if (d->index[i].kind == IR_IDX_NEWAXIS)
+            continue;
+        if (d->index[i].kind == IR_IDX_INT)
+            out->sub[ax] = d->args[d->index[i].lo];
+        ax++;
+    }
+    return true;
+}
+
+static void add_access(par_ctx *P, const access *a)
+{
+    if (P->nacc == MAX_ACCESS) {
+        P->why = "too many array accesses to analyse";
+        return;
+    }
+    P->acc[P->nacc++] = *a;
+}
+
+/* The element of array operand 0 that a load/store names. */
+static void element_access(par_ctx *P, const ir_op *op, bool store)
+{
+    access a;
+    if (!resolve(P, op->args[0], &a, 0))
+        return;
+    a.is_store = store;
+    bool direct = a.array == op->args[0];
+    for (int i = 0, ax = 0; i < op->nindex && ax < IR_MAX_RANK; i++, ax++)
+        a.sub[ax] = direct ? op->args[op->index[i].lo] : NULL;
+    add_access(P, &a);
+}
+
+static void array_access(par_ctx *P, const ir_var *v, bool store)
+{
+    access a;
+    if (!v->type.is_array || !resolve(P, v, &a, 0))
+        return;
+    a.is_store = store;
+    add_access(P, &a);
+}
+
+/* Record the shared arrays op reads and writes. */
+static void accesses_of(par_ctx *P, const ir_op *op)
+{
+    switch (op->code) {
+    case IR_LOAD: element_access(P, op, false); return;
+    case IR_STORE: element_access(P, op, true); return;
+    case IR_SLICE: case IR_RESHAPE: case IR_TRANSPOSE: case IR_MOV: case IR_DIM: case IR_SIZE:
+    case IR_RELEASE:
+        return;     /* no element is read */
+    case IR_ASSIGN:
+        array_access(P, op->args[0], true);
+        array_access(P, op->args[1], false);
+        return;
+    default:
+        for (int a = 0; a < op->nargs; a++)
+            array_access(P, op->args[a], false);
     }
 }
 
@@ -83,7 +184,7 @@ static void scan(par_ctx *P, const ir_block *b, int depth, int64_t weight)
             P->why = P->why_buf;
             return;
         }
-        P->work += weight;
+        P->work += weight * (op->nresults && op->results[0]->type.is_array ? 100 : 1);
         for (int r = 0; r < op->nresults; r++) {
             const ir_var *v = op->results[r];
             if (v->is_global) {
@@ -94,11 +195,7 @@ static void scan(par_ctx *P, const ir_block *b, int depth, int64_t weight)
             P->def[v->id] = op;
             P->ndefs[v->id]++;
         }
-        if ((op->code == IR_LOAD || op->code == IR_STORE) && P->nacc < MAX_ACCESS)
-            P->acc[P->nacc++] = (access){op, op->args[0], op->code == IR_STORE};
-        else if (op->code == IR_LOAD || op->code == IR_STORE)
-            P->why = "too many array accesses to analyse";
-        for (int r = 0; r < op->nregions; r++)
+        for (int r = 0; r < op->nregions && op->code != IR_MAP; r++)
             scan(P, &op->regions[r], depth + (op->code == IR_FOR || op->code == IR_LOOP),
                  weight * (op->code == IR_FOR || op->code == IR_LOOP ? 64 : 1));
     }
@@ -184,13 +281,22 @@ static bool same_invariant_part(const affine *x, const affine *y)
     return true;
 }
 
-/* Subscript of axis `ax` of an access: its index item is an INT item. */
+/* Subscript of axis `ax` of an access. */
 static affine subscript(par_ctx *P, const access *a, int ax)
 {
-    const ir_op *op = a->op;
-    if (ax >= op->nindex || op->index[ax].kind != IR_IDX_INT)
-        return unknown();
-    return affine_of(P, op->args[op->index[ax].lo], 0);
+    return a->sub[ax] ? affine_of(P, a->sub[ax], 0) : unknown();
+}
+
+/* Every access, once the body's definitions are known. */
+static void collect_accesses(par_ctx *P, const ir_block *b)
+{
+    for (int i = 0; i < b->nops && !P->why; i++) {
+        const ir_op *op = b->ops[i];
+        if (op->code != IR_MAP)
+            for (int r = 0; r < op->nregions; r++)
+                collect_accesses(P, &op->regions[r]);
+        accesses_of(P, op);
+    }
 }
 
 /* Does store s conflict with access a (same array) across iterations? */
@@ -342,13 +448,17 @@ static bool check_scalars(par_ctx *P, const ir_block *body, strbuf *reductions)
         const ir_var *v = P->f->vars[id];
         if (!P->assigned[id] || v == P->k)
             continue;
-        if (v->type.is_array || v->type.dtype == IR_RNG) {
-            P->why = "the body assigns an array variable";
-            return false;
-        }
         bool nested = false;
         if (pu_is_temp(v))
             continue;
+        if (v->type.is_array) {     /* private to an iteration, and dead after the loop */
+            if (private_in(body, v, &nested) && count_reads(&P->f->body, v) == count_reads(body, v))
+                continue;
+            snprintf(P->why_buf, sizeof P->why_buf, "array '%s' is used after the loop or before it is assigned",
+                     v->name);
+            P->why = P->why_buf;
+            return false;
+        }
         if (private_in(body, v, &nested)) {
             if (!nested || count_reads(&P->f->body, v) == count_reads(body, v))
                 continue;
@@ -403,6 +513,8 @@ static bool try_parallelize(ir_module *m, const ir_func *f, ir_op *loop)
         P.why = "the loop has no induction variable";
     if (!P.why)
         scan(&P, body, 0, 1);
+    if (!P.why)
+        collect_accesses(&P, body);
     bool ok = !P.why && check_arrays(&P) && check_scalars(&P, body, &red);
     if (ok) {
         disjoint_pairs(&P, &disj);

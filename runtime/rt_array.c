@@ -152,7 +152,7 @@ rt_array *rt_new_view(const rt_array *a)
     memset(v, 0, sizeof *v);
     v->refcount = 1;
     v->buf = a->buf;
-    v->buf->refcount++;
+    __atomic_fetch_add(&v->buf->refcount, 1, __ATOMIC_RELAXED);   /* views may be made in parallel loops */
     v->data = a->data;
     v->dtype = a->dtype;
     return v;
@@ -161,14 +161,14 @@ rt_array *rt_new_view(const rt_array *a)
 void rt_retain(rt_array *a)
 {
     if (a)
-        a->refcount++;
+        __atomic_fetch_add(&a->refcount, 1, __ATOMIC_RELAXED);
 }
 
 void rt_release(rt_array *a)
 {
-    if (!a || --a->refcount > 0)
+    if (!a || __atomic_sub_fetch(&a->refcount, 1, __ATOMIC_ACQ_REL) > 0)
         return;
-    if (a->buf && --a->buf->refcount == 0) {
+    if (a->buf && __atomic_sub_fetch(&a->buf->refcount, 1, __ATOMIC_ACQ_REL) == 0) {
         if (!rt_pool_put(a->buf->mem, a->buf->nbytes))
             free(a->buf->mem);
         free(a->buf);
