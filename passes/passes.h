@@ -49,5 +49,13 @@ bool pass_parallelize(ir_module *m);
 /* tile: cache tiles for maps that read a transposed operand. */
 bool pass_tile(ir_module *m);
 void pass_tile_set_l1(long bytes);      /* --l1-cache=BYTES; 0 = ask the machine */
+/* simplify: algebraic rewrites (x**2 -> x*x, x*1 -> x, ...) and constant folding. */
+bool pass_simplify(ir_module *m);
+/* cse: reuse the value of an identical earlier op in the same block. */
+bool pass_cse(ir_module *m);
+/* licm: move loop-invariant ops (array expressions too) out of loops. */
+bool pass_licm(ir_module *m);
+/* matmul-rewrite: X.T @ X -> syrk, matrix-chain reassociation, BLAS remarks. */
+bool pass_matmul_rewrite(ir_module *m);
 
 #endif

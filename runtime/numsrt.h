@@ -195,4 +195,5 @@ char *rt_array_to_string(rt_array *a);
 #include "rt_shape.h"     /* shape operations, sorting, linear algebra beyond BLAS */
 #include "rt_fstring.h"   /* f-string fields: Python's format-spec mini-language */
 #include "rt_mask.h"       /* boolean masks and integer index arrays */
+#include "rt_blas_extra.h" /* syrk for X.T @ X (passes/matmul_rewrite.c) */
 #endif
