@@ -53,6 +53,8 @@ typedef struct par_ctx {
     bool *assigned;             /* by var id: written somewhere in the body */
     const ir_op **def;          /* by var id: its single defining op in the body (or NULL) */
     int *ndefs;
+    const ir_op **fdef;         /* by var id: its defining op anywhere in the function */
+    int *fndefs;
     access acc[MAX_ACCESS];
     int nacc;
     const char *why;            /* first reason not to parallelise */
@@ -240,6 +242,11 @@ static affine affine_of(par_ctx *P, const ir_var *v, int depth)
         return a;
     }
     if (v->is_global || !P->assigned[v->id]) {     /* loop-invariant */
+        const ir_op *d = v->is_global ? NULL : P->fdef[v->id];
+        if (d && P->fndefs[v->id] == 1 && d->code == IR_CONST && v->type.dtype == IR_I64) {
+            a.cst = ir_attr_int(d, "value", 0);     /* a constant set once, before the loop */
+            return a;
+        }
         a.nsym = 1;
         a.sym[0] = v;
         a.symc[0] = 1;
@@ -498,6 +505,20 @@ static void disjoint_pairs(par_ctx *P, strbuf *sb)
     }
 }
 
+static void function_defs(const ir_block *b, const ir_op **def, int *ndefs)
+{
+    for (int i = 0; i < b->nops; i++) {
+        const ir_op *op = b->ops[i];
+        for (int r = 0; r < op->nresults; r++)
+            if (!op->results[r]->is_global) {
+                def[op->results[r]->id] = op;
+                ndefs[op->results[r]->id]++;
+            }
+        for (int r = 0; r < op->nregions; r++)
+            function_defs(&op->regions[r], def, ndefs);
+    }
+}
+
 static bool try_parallelize(ir_module *m, const ir_func *f, ir_op *loop)
 {
     par_ctx P = {.f = f, .loop = loop, .k = loop->nresults ? loop->results[0] : NULL};
@@ -505,6 +526,9 @@ static bool try_parallelize(ir_module *m, const ir_func *f, ir_op *loop)
     P.assigned = xcalloc((size_t)n, sizeof *P.assigned);
     P.def = xcalloc((size_t)n, sizeof *P.def);
     P.ndefs = xcalloc((size_t)n, sizeof *P.ndefs);
+    P.fdef = xcalloc((size_t)n, sizeof *P.fdef);
+    P.fndefs = xcalloc((size_t)n, sizeof *P.fndefs);
+    function_defs(&f->body, P.fdef, P.fndefs);
     const ir_block *body = &loop->regions[0];
     strbuf red, disj;
     sb_init(&red);
@@ -536,6 +560,8 @@ static bool try_parallelize(ir_module *m, const ir_func *f, ir_op *loop)
     free(P.assigned);
     free(P.def);
     free(P.ndefs);
+    free(P.fdef);
+    free(P.fndefs);
     return ok;
 }
 
