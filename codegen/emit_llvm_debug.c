@@ -34,9 +34,7 @@ void nl_debug_func(nl *e, LLVMValueRef fn, const char *name, int line)
         return;
     unsigned ln = line > 0 ? (unsigned)line : 0;
     LLVMMetadataRef ty = LLVMDIBuilderCreateSubroutineType(e->di, e->di_file, NULL, 0, LLVMDIFlagZero);
-    size_t len = 0;
-    const char *link = LLVMGetValueName2(fn, &len);
-    e->di_sp = LLVMDIBuilderCreateFunction(e->di, e->di_file, name, strlen(name), link, len,
+    e->di_sp = LLVMDIBuilderCreateFunction(e->di, e->di_file, name, strlen(name), "", 0,
                                            e->di_file, ln, ty, 1, 1, ln, LLVMDIFlagZero, 0);
     LLVMSetSubprogram(fn, e->di_sp);
     nl_debug_loc(e, line, 1);

@@ -112,7 +112,7 @@ static void define_c_main(nl *e, LLVMValueRef main_fn)
     LLVMTypeRef pt[] = {e->i32, e->ptr};
     LLVMValueRef fn = LLVMAddFunction(e->mod, "main", LLVMFunctionType(e->i32, pt, 2, 0));
     e->fn = fn;
-    nl_debug_func(e, fn, "main", 0);
+    nl_debug_func(e, fn, "main", 1);
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->cx, fn, "entry"));
     const char *path = e->m->source_path ? e->m->source_path : "";
     nl_call_v(e, "rt_init", 3, nl_cstr(e, path, (int)strlen(path)), LLVMGetParam(fn, 0),

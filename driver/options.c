@@ -10,7 +10,8 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: numsc [options] FILE.nps|FILE.nir\n"
             "  -o OUT               output file (exe: a.out; ir, c: stdout)\n"
-            "  --emit=ir|c|llvm|obj|exe  what to produce (default exe; llvm, obj: LLVM backend)\n"
+            "  --emit=ir|c|exe      what to produce (default exe)\n"
+            "  --emit=llvm|obj      LLVM IR text (.ll) or an object file (LLVM backend)\n"
             "  --backend=c|llvm     how exe is built (default c)\n"
             "  -g                   DWARF line tables for the .nps lines (LLVM backend)\n"
             "  --target-cpu=NAME    LLVM target CPU (default: the host's CPU and features)\n"
