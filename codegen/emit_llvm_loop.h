@@ -11,7 +11,8 @@ typedef struct nl_loop {
 
 /* Open `for (i = lo; i < hi; i++)`; the builder is left in the body. */
 void nl_loop_open(nl *e, nl_loop *L, LLVMValueRef lo, LLVMValueRef hi, const char *name);
-/* Close the loop; the builder is left after it. */
-void nl_loop_close(nl *e, nl_loop *L);
+/* Close the loop; the builder is left after it.  vectorise = false asks
+ * LLVM not to vectorise or unroll it. */
+void nl_loop_close(nl *e, nl_loop *L, bool vectorise);
 
 #endif

@@ -12,13 +12,15 @@
  * Each kernel is an inner function (lo, hi, out, in.., st.., shape, caps..)
  * whose `out` is noalias align 64 (a fresh runtime buffer) and inputs
  * noalias readonly, plus a wrapper (lo, hi, ctx) that unpacks the context;
- * inlining turns the noalias arguments into alias scopes.
+ * inlining turns the noalias arguments into alias scopes.  Wrappers are
+ * noinline: the serial path calls the same code, so each kernel exists once.
  */
 #include <string.h>
 
 #include "codegen/emit_llvm_loop.h"
 
 enum { NL_PAR_MIN = 32768 };
+enum { NL_VECTORISE_STRIDED = 0 };     /* see docs/performance.md */
 
 typedef struct kmap {
     const ir_op *op;
@@ -159,7 +161,7 @@ static void flat_body(nl *e, kmap *k, LLVMValueRef fn)
     for (int s = 0; s < k->narr; s++)
         off[s] = L.iv;
     element(e, k, fn, L.iv, off);
-    nl_loop_close(e, &L);
+    nl_loop_close(e, &L, true);
 }
 
 /* Rows lo..hi of the broadcast shape; a row is the last axis. */
@@ -188,8 +190,8 @@ static void strided_body(nl *e, kmap *k, LLVMValueRef fn)
     for (int s = 0; s < k->narr; s++)
         off[s] = LLVMBuildAdd(e->b, base[s], LLVMBuildMul(e->b, col.iv, step[s], ""), "");
     element(e, k, fn, LLVMBuildAdd(e->b, obase, col.iv, ""), off);
-    nl_loop_close(e, &col);
-    nl_loop_close(e, &rows);
+    nl_loop_close(e, &col, NL_VECTORISE_STRIDED);
+    nl_loop_close(e, &rows, false);
 }
 
 static LLVMValueRef new_kernel(nl *e, LLVMTypeRef t, const char *kind, int id)
@@ -229,6 +231,7 @@ static LLVMValueRef build_wrapper(nl *e, kmap *k, LLVMValueRef inner, bool flat,
 {
     LLVMTypeRef pt[] = {e->i64, e->i64, e->ptr};
     LLVMValueRef fn = new_kernel(e, LLVMFunctionType(e->vd, pt, 3, 0), flat ? "flat.par" : "strided.par", id);
+    param_attr(e, fn, LLVMAttributeFunctionIndex, "noinline", 0);   /* one copy of each kernel */
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->cx, fn, "entry"));
     e->fn = fn;
     nl_debug_func(e, fn, LLVMGetValueName(fn), k->op->loc.line);
