@@ -54,7 +54,7 @@ static int link_exe(const numsc_options *o, const char *obj, const char *tmpout)
     int st = numsc_run_captured((char *const *)argv, &log);
     if (st != 0) {
         fputs(log.buf ? log.buf : "", stderr);
-        numsc_error("linking failed");
+        numsc_error("C compiler failed (as the linker)");
     }
     sb_free(&log);
     return st;
