@@ -20,7 +20,7 @@
 #include "codegen/emit_llvm_loop.h"
 
 enum { NL_PAR_MIN = 32768 };
-enum { NL_VECTORISE_STRIDED = 0 };     /* see docs/performance.md */
+enum { NL_VECTORISE_STRIDED = 1 };     /* see docs/performance.md */
 
 typedef struct kmap {
     const ir_op *op;
