@@ -14,7 +14,7 @@
 
 void nl_replace_array(nl *e, const ir_var *v, LLVMValueRef fresh)
 {
-    nl_release(e, nl_get(e, v));
+    nl_release(e, v->type, nl_get(e, v));
     nl_set(e, v, fresh);
 }
 
@@ -52,7 +52,7 @@ static void array_result(nl *e, const ir_op *op, LLVMValueRef a)
     if (r->type.dtype == IR_F32)
         v = LLVMBuildFPTrunc(e->b, v, e->f32, "");
     nl_set(e, r, v);
-    nl_release(e, a);
+    nl_release(e, ir_array_type(IR_F64, 0, NULL), a);   /* the call's array */
 }
 
 /* An alloca holding args[from..from+n) as i64. */
@@ -231,6 +231,10 @@ static void emit_reduce(nl *e, const ir_op *op)
 {
     const char *kind = ir_attr_word(op, "kind");
     int rk = -1;
+    if (kind && strcmp(kind, "truth") == 0) {   /* `if a:` on an array */
+        nl_set(e, op->results[0], nl_call_v(e, "rt_truth", 1, arg(e, op, 0)));
+        return;
+    }
     for (int i = 0; kind && i < (int)(sizeof reduce_kinds / sizeof reduce_kinds[0]); i++)
         if (strcmp(kind, reduce_kinds[i]) == 0)
             rk = i;
@@ -250,6 +254,52 @@ static void emit_reduce(nl *e, const ir_op *op)
                                LLVMConstInt(e->i1, ir_attr_int(op, "keepdims", 0) != 0, 0),
                                nl_i32(e, (int)op->results[0]->type.dtype));
     array_result(e, op, r);
+}
+
+/* rtcall: rt_<fn>(operands); operands from shape_from on are i64 sizes
+ * passed as (int n, const int64_t *), from list_from on arrays as
+ * (int n, rt_array *const *). */
+static void emit_rtcall(nl *e, const ir_op *op)
+{
+    const char *fn = ir_attr_word(op, "fn");
+    int64_t shape_from = ir_attr_int(op, "shape_from", -1), list_from = ir_attr_int(op, "list_from", -1);
+    int n = op->nargs;
+    if (shape_from >= 0 && shape_from < n)
+        n = (int)shape_from;
+    if (list_from >= 0 && list_from < n)
+        n = (int)list_from;
+    if (!fn || n > 60) {
+        nl_unsupported(e, op, "malformed rtcall");
+        return;
+    }
+    LLVMValueRef args[64];
+    for (int i = 0; i < n; i++)
+        args[i] = arg(e, op, i);
+    int k = n;
+    int64_t from = shape_from >= 0 ? shape_from : list_from;
+    if (from >= 0) {
+        int cnt = op->nargs - (int)from;
+        LLVMTypeRef et = shape_from >= 0 ? e->i64 : e->ptr;
+        LLVMValueRef list = nl_alloca(e, LLVMArrayType2(et, (unsigned)(cnt ? cnt : 1)), "list");
+        for (int i = 0; i < cnt; i++) {
+            LLVMValueRef j = nl_i64(e, i), v = arg(e, op, (int)from + i);
+            LLVMBuildStore(e->b, shape_from >= 0 ? to_i64(e, v) : v,
+                           LLVMBuildInBoundsGEP2(e->b, et, list, &j, 1, ""));
+        }
+        args[k++] = nl_i32(e, cnt);
+        args[k++] = list;
+    }
+    char name[128];
+    snprintf(name, sizeof name, "rt_%s", fn);
+    LLVMTypeRef ret = op->nresults ? nl_type(e, op->results[0]->type) : e->vd;
+    LLVMValueRef r = nl_call_dyn(e, name, ret, args, k);
+    if (op->nresults == 0)
+        return;
+    const ir_type t = op->results[0]->type;
+    if (t.is_array || t.dtype == IR_RNG)
+        nl_replace_array(e, op->results[0], r);
+    else
+        nl_set(e, op->results[0], r);
 }
 
 static void emit_simple(nl *e, const ir_op *op, const char *fn)
@@ -286,6 +336,7 @@ bool nl_emit_array_op(nl *e, const ir_op *op)
     case IR_REDUCE: emit_reduce(e, op); break;
     case IR_MATMUL: emit_simple(e, op, "rt_matmul"); break;
     case IR_OUTER: emit_simple(e, op, "rt_outer"); break;
+    case IR_RTCALL: emit_rtcall(e, op); break;
     default: return false;
     }
     return true;

@@ -47,6 +47,7 @@ static void define_globals(nl *e)
 {
     LLVMValueRef line = LLVMAddGlobal(e->mod, e->i32, "rt_line");
     LLVMSetLinkage(line, LLVMExternalLinkage);
+    LLVMSetThreadLocal(line, 1);        /* _Thread_local in numsrt.h */
     for (int i = 0; i < e->m->nglobals; i++) {
         const ir_var *g = e->m->globals[i];
         strbuf sb;
@@ -72,8 +73,8 @@ static void entry(nl *e, const ir_func *f)
         LLVMBuildStore(e->b, init, e->slot[i]);
     }
     for (int i = 0; i < f->nparams; i++)
-        if (f->params[i]->type.is_array)
-            nl_retain(e, LLVMGetParam(e->fn, (unsigned)i));
+        if (nl_is_handle(f->params[i]->type))
+            nl_retain(e, f->params[i]->type, LLVMGetParam(e->fn, (unsigned)i));
 }
 
 /* The default return when control falls off the end of the body. */
@@ -119,8 +120,9 @@ static void define_c_main(nl *e, LLVMValueRef main_fn)
               LLVMGetParam(fn, 1));
     LLVMBuildCall2(e->b, LLVMGlobalGetValueType(main_fn), main_fn, NULL, 0, "");
     for (int i = 0; i < e->m->nglobals; i++)
-        if (e->m->globals[i]->type.is_array)
-            nl_release(e, LLVMBuildLoad2(e->b, e->ptr, e->gslot[e->m->globals[i]->id], ""));
+        if (nl_is_handle(e->m->globals[i]->type))
+            nl_release(e, e->m->globals[i]->type,
+                       LLVMBuildLoad2(e->b, e->ptr, e->gslot[e->m->globals[i]->id], ""));
     LLVMBuildRet(e->b, nl_call(e, "rt_fini", NULL, 0));
 }
 

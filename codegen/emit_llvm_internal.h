@@ -59,10 +59,14 @@ enum { NL_ARR_DATA = 2, NL_ARR_RANK = 4, NL_ARR_SHAPE = 5, NL_ARR_STRIDES = 6 };
 /* ---- emit_llvm_rt.c: runtime and libm declarations, calls ---- */
 LLVMValueRef nl_call(nl *e, const char *fn, LLVMValueRef *args, int n);
 LLVMValueRef nl_call_v(nl *e, const char *fn, int n, ...);    /* args as varargs */
+/* A runtime function outside the table (rtcall): typed from its arguments. */
+LLVMValueRef nl_call_dyn(nl *e, const char *fn, LLVMTypeRef ret, LLVMValueRef *args, int n);
 LLVMValueRef nl_intrinsic(nl *e, const char *name, LLVMTypeRef t, LLVMValueRef *args, int n);
 void nl_raise(nl *e, const char *cls, const char *msg);       /* rt_raise(cls, "%s", msg) */
-void nl_release(nl *e, LLVMValueRef a);
-void nl_retain(nl *e, LLVMValueRef a);
+/* Reference-counted handles: arrays (rt_release) and rng (rt_rng_release). */
+bool nl_is_handle(ir_type t);
+void nl_release(nl *e, ir_type t, LLVMValueRef a);
+void nl_retain(nl *e, ir_type t, LLVMValueRef a);
 
 /* ---- emit_llvm_scalar.c: scalar ops ---- */
 /* The value of elementwise/const op `op` on operand values args[]. */

@@ -38,7 +38,7 @@ static const nl_decl decls[] = {
     {"rt_write_str", "vps", 0}, {"rt_write_cstr", "vp", 0}, {"rt_write_i64", "vl", 0},
     {"rt_write_bool", "vb", 0}, {"rt_write_f64", "vd", 0}, {"rt_write_f32", "vf", 0},
     {"rt_write_array", "vp", 0}, {"rt_write_repr_cstr", "vp", 0},
-    {"rt_parallel_for", "vlpp", 0}, {"strcmp", "ipp", 0},
+    {"rt_parallel_for", "vlpp", 0}, {"rt_rng_retain", "vp", 0}, {"rt_rng_release", "vp", 0}, {"strcmp", "ipp", 0},
     {"tan", "dd", 1}, {"asin", "dd", 1}, {"acos", "dd", 1}, {"atan", "dd", 1},
     {"sinh", "dd", 1}, {"cosh", "dd", 1}, {"tanh", "dd", 1}, {"atan2", "ddd", 1},
     {"hypot", "ddd", 1}, {"tanf", "ff", 1}, {"asinf", "ff", 1}, {"acosf", "ff", 1},
@@ -147,5 +147,33 @@ void nl_raise(nl *e, const char *cls, const char *msg)
     LLVMBuildUnreachable(e->b);
 }
 
-void nl_release(nl *e, LLVMValueRef a) { nl_call_v(e, "rt_release", 1, a); }
-void nl_retain(nl *e, LLVMValueRef a) { nl_call_v(e, "rt_retain", 1, a); }
+bool nl_is_handle(ir_type t) { return t.is_array || t.dtype == IR_RNG; }
+void nl_release(nl *e, ir_type t, LLVMValueRef a)
+{
+    nl_call_v(e, t.is_array ? "rt_release" : "rt_rng_release", 1, a);
+}
+void nl_retain(nl *e, ir_type t, LLVMValueRef a)
+{
+    nl_call_v(e, t.is_array ? "rt_retain" : "rt_rng_retain", 1, a);
+}
+
+LLVMValueRef nl_call_dyn(nl *e, const char *name, LLVMTypeRef ret, LLVMValueRef *args, int n)
+{
+    LLVMTypeRef pt[64];
+    for (int i = 0; i < n && i < 64; i++) {
+        if (LLVMTypeOf(args[i]) == e->i1)
+            args[i] = LLVMBuildZExt(e->b, args[i], e->i8, "");
+        pt[i] = LLVMTypeOf(args[i]);
+    }
+    LLVMTypeRef rt = ret == e->i1 ? e->i8 : ret;
+    LLVMTypeRef ty = LLVMFunctionType(rt, pt, (unsigned)n, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->mod, name);
+    if (!fn) {
+        fn = LLVMAddFunction(e->mod, name, ty);
+        add_attr(e, fn, "nounwind", 0);
+    }
+    LLVMValueRef r = LLVMBuildCall2(e->b, ty, fn, args, (unsigned)n, "");
+    if (ret == e->i1)
+        r = LLVMBuildICmp(e->b, LLVMIntNE, r, LLVMConstNull(e->i8), "");
+    return r;
+}

@@ -22,8 +22,8 @@ void nl_emit_block(nl *e, const ir_block *b)
 void nl_release_locals(nl *e)
 {
     for (int i = 0; i < e->f->nvars; i++)
-        if (e->f->vars[i]->type.is_array)
-            nl_release(e, nl_get(e, e->f->vars[i]));
+        if (nl_is_handle(e->f->vars[i]->type))
+            nl_release(e, e->f->vars[i]->type, nl_get(e, e->f->vars[i]));
 }
 
 static void dead_block(nl *e)
@@ -125,8 +125,8 @@ static void emit_return(nl *e, const ir_op *op)
     int n = op->nargs < 64 ? op->nargs : 64;
     for (int i = 0; i < n; i++) {
         vals[i] = nl_get(e, op->args[i]);
-        if (op->args[i]->type.is_array)
-            nl_retain(e, vals[i]);
+        if (nl_is_handle(op->args[i]->type))
+            nl_retain(e, op->args[i]->type, vals[i]);
     }
     nl_release_locals(e);
     if (n == 0) {
@@ -145,7 +145,7 @@ static void emit_return(nl *e, const ir_op *op)
 
 static void set_result(nl *e, const ir_var *r, LLVMValueRef v)
 {
-    if (r->type.is_array)
+    if (nl_is_handle(r->type))
         nl_replace_array(e, r, v);
     else
         nl_set(e, r, v);
@@ -197,6 +197,16 @@ static void emit_write(nl *e, const ir_op *op)
         nl_unsupported(e, op, "cannot print this type");
         return;
     }
+    const ir_attr *spec = ir_attr_get(op, "spec");
+    if (spec) {     /* an f-string field: format(v, spec) (rt_fstring.h) */
+        static const char *const ffn[] = {"rt_write_format_bool", "rt_write_format_i64",
+                                          "rt_write_format_f32", "rt_write_format_f64",
+                                          "rt_write_format_str"};
+        nl_set_line(e, op);
+        LLVMValueRef args[] = {nl_get(e, v), nl_cstr(e, spec->s ? spec->s : "", spec->slen)};
+        nl_call_dyn(e, v->type.is_array ? "rt_write_format_array" : ffn[v->type.dtype], e->vd, args, 2);
+        return;
+    }
     const char *f = v->type.is_array ? "rt_write_array" : fn[v->type.dtype];
     if (!v->type.is_array && v->type.dtype == IR_STR && ir_attr_int(op, "repr", 0))
         f = "rt_write_repr_cstr";
@@ -207,8 +217,8 @@ static void emit_write(nl *e, const ir_op *op)
 static void emit_mov(nl *e, const ir_op *op)
 {
     LLVMValueRef v = nl_get(e, op->args[0]);
-    if (op->results[0]->type.is_array)
-        nl_retain(e, v);
+    if (nl_is_handle(op->results[0]->type))
+        nl_retain(e, op->results[0]->type, v);
     set_result(e, op->results[0], v);
 }
 
@@ -217,7 +227,7 @@ static void emit_control(nl *e, const ir_op *op)
     switch (op->code) {
     case IR_MOV: emit_mov(e, op); break;
     case IR_RELEASE:
-        nl_release(e, nl_get(e, op->args[0]));
+        nl_release(e, op->args[0]->type, nl_get(e, op->args[0]));
         nl_set(e, op->args[0], LLVMConstNull(e->ptr));
         break;
     case IR_IF: emit_if(e, op); break;

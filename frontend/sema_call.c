@@ -15,6 +15,31 @@ ast_keyword *call_kw(call_args *c, const char *name)
     return NULL;
 }
 
+ast_expr *call_param(fctx *F, call_args *c, int i, const char *name, val *v, bool *bad)
+{
+    ast_keyword *k = call_kw(c, name);
+    ast_expr *e = NULL;
+    if (i >= 0 && i < c->nargs) {
+        if (k) {
+            sema_error(F, k->loc, "got multiple values for argument '%s'", name);
+            *bad = true;
+            return NULL;
+        }
+        e = c->args[i];
+        *v = c->pos[i];
+    } else if (k) {
+        e = k->value;
+        *v = sema_expr(F, e);
+    }
+    if (!e)
+        return NULL;
+    if (v->t->kind == TY_ERROR) {
+        *bad = true;
+        return NULL;
+    }
+    return v->t->kind == TY_NONE ? NULL : e;
+}
+
 bool call_check_kwargs(fctx *F, call_args *c, const char *fname)
 {
     for (int i = 0; i < c->nkw; i++)
@@ -100,7 +125,7 @@ static val builtin_print(fctx *F, call_args *c)
         if (i)
             emit_op(F, IR_WRITE, c->loc, NULL, &sep.v, 1);
         if (c->args[i]->kind == AST_FSTRING)
-            sema_write_fstring(F, c->args[i]);
+            sema_write_fstring(F, c->args[i], c->pos[i]);
         else
             sema_write_value(F, c->pos[i], false, c->args[i]->loc);
     }
@@ -130,6 +155,8 @@ static val builtin_len(fctx *F, call_args *c)
     if (!want_args(F, c, "len", 1, 1))
         return sema_poison(F);
     val x = c->pos[0];
+    if (sema_is_argv(x.t))
+        return sema_argv_len(F, c->loc);
     if (x.t->kind == TY_TUPLE || x.t->kind == TY_LIST)
         return const_int(F, x.t->nitems, false, c->loc);
     if (x.t->kind == TY_ARRAY && x.t->rank >= 1) {
@@ -193,6 +220,8 @@ static val builtin_convert(fctx *F, call_args *c, const char *name)
             ir_attr_set_word(S->ir, F->blk->ops[F->blk->nops - 1], "kind", "sum");
         x = r;
     }
+    if (x.t->kind == TY_STR)
+        return sema_str_convert(F, name, x, c->loc);
     if (x.t->kind != TY_SCALAR) {
         sema_error(F, c->loc, "%s() of %s is not supported", name, ty_describe_str(S->a, x.t));
         return sema_poison(F);
@@ -315,7 +344,13 @@ val sema_call(fctx *F, ast_expr *e)
             return sema_poison(F);
         }
         if (c.args[i]->kind == AST_FSTRING && f.t->kind == TY_BUILTIN && !strcmp(f.t->name, "print")) {
-            c.pos[i] = val_of_type(ty_simple(S->a, TY_STR));    /* written piece by piece */
+            c.pos[i] = sema_fstring_fields(F, c.args[i]);      /* written piece by piece */
+            if (c.pos[i].t->kind == TY_ERROR)
+                return c.pos[i];
+            continue;
+        }
+        if (c.args[i]->kind == AST_LAMBDA && f.t->kind == TY_BUILTIN && !strcmp(f.t->name, "np.fromfunction")) {
+            c.pos[i] = val_of_type(ty_simple(S->a, TY_NONE));   /* the callee evaluates the body */
             continue;
         }
         c.pos[i] = sema_expr(F, c.args[i]);

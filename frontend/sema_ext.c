@@ -6,7 +6,7 @@
 const sema_ext_fn *sema_ext_lookup(const char *qualname)
 {
     static const sema_ext_fn *const tables[] = {sema_shape_fns, sema_linalg_fns, sema_random_fns,
-                                                sema_file_fns, sema_sys_fns};
+                                                sema_file_fns, sema_sys_fns, sema_fancy_fns};
     for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
         for (const sema_ext_fn *f = tables[t]; f->name; f++)
             if (!strcmp(f->name, qualname))

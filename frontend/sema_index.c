@@ -297,6 +297,8 @@ val sema_subscript(fctx *F, ast_expr *e, val obj)
     case TY_TUPLE:
         return tuple_index(F, e, obj);
     default:
+        if (sema_is_argv(obj.t))
+            return sema_argv_index(F, e);
         sema_error(F, e->loc, "'%s' object is not subscriptable", ty_pyname(obj.t));
         return sema_poison(F);
     }

@@ -252,6 +252,11 @@ val sema_elementwise1(fctx *F, ir_opcode code, val x, src_loc loc)
         if (dt == IR_BOOL && code == IR_SIGN)
             dt = IR_I64;
         break;
+    case IR_SIGNBIT:
+        out = IR_BOOL;
+        if (dt == IR_BOOL)
+            dt = IR_I64;
+        break;
     case IR_ISNAN: case IR_ISINF: case IR_ISFINITE:
         out = IR_BOOL;
         if (dt != IR_F32 && dt != IR_F64) {     /* no NaN in ints: constant answer */

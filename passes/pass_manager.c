@@ -14,13 +14,18 @@
 static const pass all_passes[] = {
     {"lower-elementwise", "rewrite elementwise ops on arrays into one-op maps",
      pass_lower_elementwise},
+    {"dce", "remove dead ops that cannot raise", pass_dce},
+    {"fuse-maps", "merge elementwise loops: no temporary arrays between them", pass_fuse_maps},
+    {"parallelize", "run for loops with independent iterations in parallel", pass_parallelize},
+    {"tile", "block maps that read transposed operands into cache tiles", pass_tile},
 };
 
 enum { NPASSES = (int)(sizeof all_passes / sizeof all_passes[0]) };
 
 /* The -O pipelines.  -O0 leaves elementwise ops to the emitter. */
 static const pass *const pipeline_o0[] = {NULL};
-static const pass *const pipeline_o1[] = {&all_passes[0], NULL};
+static const pass *const pipeline_o1[] = {&all_passes[1], &all_passes[0], &all_passes[2], &all_passes[1],
+                                          &all_passes[3], &all_passes[4], NULL};
 
 const pass *passes_all(int *count)
 {

@@ -40,5 +40,14 @@ int passes_run(ir_module *m, const pass *const *pipeline, const pass_run_options
 /* ---- the passes ---- */
 /* lower-elementwise: elementwise ops on arrays -> one-op MAPs. */
 bool pass_lower_elementwise(ir_module *m);
+/* dce: remove dead ops that cannot raise. */
+bool pass_dce(ir_module *m);
+/* fuse-maps: merge a map into the map that reads its result. */
+bool pass_fuse_maps(ir_module *m);
+/* parallelize: mark for loops with independent iterations parallel. */
+bool pass_parallelize(ir_module *m);
+/* tile: cache tiles for maps that read a transposed operand. */
+bool pass_tile(ir_module *m);
+void pass_tile_set_l1(long bytes);      /* --l1-cache=BYTES; 0 = ask the machine */
 
 #endif
