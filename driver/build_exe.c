@@ -44,7 +44,7 @@ static char *temp_c_file(const char *text, size_t len)
     return path;
 }
 
-static char *temp_output(const char *out)
+char *numsc_temp_output(const char *out)
 {
     strbuf sb;
     sb_init(&sb);
@@ -63,7 +63,7 @@ static char *temp_output(const char *out)
 
 /* Run argv with stdout+stderr captured into *log; returns the exit status
  * (127 when it could not be started). */
-static int run_captured(char *const *argv, strbuf *log)
+int numsc_run_captured(char *const *argv, strbuf *log)
 {
     int fds[2];
     if (pipe(fds) != 0)
@@ -123,7 +123,7 @@ static int compile(const numsc_options *o, const char *cfile, const char *tmpout
     argv[n] = NULL;
     strbuf log;
     sb_init(&log);
-    int st = run_captured((char *const *)argv, &log);
+    int st = numsc_run_captured((char *const *)argv, &log);
     if (st != 0) {
         fputs(log.buf, stderr);
         numsc_error("C compiler failed");
@@ -132,29 +132,34 @@ static int compile(const numsc_options *o, const char *cfile, const char *tmpout
     return st;
 }
 
+int numsc_install_exe(char *tmp, const char *out, int status)
+{
+    if (status == NUMSC_EXIT_OK) {
+        mode_t mask = umask(0);
+        umask(mask);
+        chmod(tmp, 0777 & ~mask);
+        if (rename(tmp, out) != 0) {
+            numsc_error("cannot write %s: %s", out, strerror(errno));
+            status = NUMSC_EXIT_INTERNAL;
+        }
+    }
+    if (status != NUMSC_EXIT_OK)
+        unlink(tmp);
+    free(tmp);
+    return status;
+}
+
 int numsc_build_exe(const char *c_text, size_t len, const numsc_options *o)
 {
     const char *out = o->output ? o->output : "a.out";
     char *cfile = temp_c_file(c_text, len);
     if (!cfile)
         return NUMSC_EXIT_ERROR;
-    char *tmpout = temp_output(out);
+    char *tmpout = numsc_temp_output(out);
     int status = NUMSC_EXIT_ERROR;
-    if (tmpout) {
-        status = NUMSC_EXIT_INTERNAL;
-        if (compile(o, cfile, tmpout) == 0) {
-            mode_t mask = umask(0);
-            umask(mask);
-            chmod(tmpout, 0777 & ~mask);
-            if (rename(tmpout, out) == 0)
-                status = NUMSC_EXIT_OK;
-            else
-                numsc_error("cannot write %s: %s", out, strerror(errno));
-        }
-        if (status != NUMSC_EXIT_OK)
-            unlink(tmpout);
-        free(tmpout);
-    }
+    if (tmpout)
+        status = numsc_install_exe(tmpout, out, compile(o, cfile, tmpout) == 0
+                                                    ? NUMSC_EXIT_OK : NUMSC_EXIT_INTERNAL);
     if (o->keep_c)
         fprintf(stderr, "numsc: kept the C file %s\n", cfile);
     else

@@ -3,6 +3,7 @@
  *   read FILE -> .nps: front end / .nir: ir_parse -> ir_verify
  *   -> pass pipeline (-O level or --passes; verified after each pass)
  *   -> --emit=ir: the IR | --emit=c: the C | exe: C -> cc -> executable
+ *   -> --emit=llvm|obj, or exe with --backend=llvm: build_llvm.c
  *
  * Errors in the input exit 1 after their diagnostics; a verifier failure
  * or an op the emitter cannot translate is an internal error (exit 3).
@@ -105,8 +106,22 @@ static int write_output(const numsc_options *o, const char *text, size_t len)
     return NUMSC_EXIT_OK;
 }
 
+static bool use_llvm(const numsc_options *o)
+{
+    return o->emit == NUMSC_EMIT_LLVM || o->emit == NUMSC_EMIT_OBJ ||
+           (o->emit == NUMSC_EMIT_EXE && o->backend == NUMSC_BACKEND_LLVM);
+}
+
 static int emit(ir_module *m, const numsc_options *o)
 {
+    if (use_llvm(o)) {
+#ifdef NUMSC_HAVE_LLVM
+        return numsc_build_llvm(m, o);
+#else
+        numsc_error("this numsc was built without the LLVM backend");
+        return NUMSC_EXIT_ERROR;
+#endif
+    }
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);

@@ -13,6 +13,10 @@ static void usage(FILE *out)
             "usage: numsc [options] FILE.nps|FILE.nir\n"
             "  -o OUT               output file (exe: a.out; ir, c: stdout)\n"
             "  --emit=ir|c|exe      what to produce (default exe)\n"
+            "  --emit=llvm|obj      LLVM IR text (.ll) or an object file (LLVM backend)\n"
+            "  --backend=c|llvm     how exe is built (default c, or $NUMSC_BACKEND)\n"
+            "  -g                   DWARF line tables for the .nps lines (LLVM backend)\n"
+            "  --target-cpu=NAME    LLVM target CPU (default: the host's CPU and features)\n"
             "  -O0 .. -O3           optimisation level (default -O2)\n"
             "  --passes=a,b,c       run exactly these passes (replaces -O)\n"
             "  --print-after-all    dump the IR to stderr after each pass that changed it\n"
@@ -47,8 +51,30 @@ static int set_emit(numsc_options *o, const char *v)
         o->emit = NUMSC_EMIT_C;
     else if (strcmp(v, "ir") == 0)
         o->emit = NUMSC_EMIT_IR;
+    else if (strcmp(v, "llvm") == 0)
+        o->emit = NUMSC_EMIT_LLVM;
+    else if (strcmp(v, "obj") == 0)
+        o->emit = NUMSC_EMIT_OBJ;
     else {
-        numsc_error("unknown --emit kind '%s' (ir, c or exe)", v);
+        numsc_error("unknown --emit kind '%s' (ir, c, llvm, obj or exe)", v);
+        return 1;
+    }
+    return -1;
+}
+
+static int set_backend(numsc_options *o, const char *v)
+{
+    if (strcmp(v, "c") == 0) {
+        o->backend = NUMSC_BACKEND_C;
+    } else if (strcmp(v, "llvm") == 0) {
+#ifdef NUMSC_HAVE_LLVM
+        o->backend = NUMSC_BACKEND_LLVM;
+#else
+        numsc_error("this numsc was built without the LLVM backend");
+        return 1;
+#endif
+    } else {
+        numsc_error("unknown --backend '%s' (c or llvm)", v);
         return 1;
     }
     return -1;
@@ -86,6 +112,12 @@ static int parse_one(int argc, char **argv, int *i, numsc_options *o)
         o->cc = v;
     } else if (strcmp(a, "--keep-c") == 0) {
         o->keep_c = true;
+    } else if (starts(a, "--backend=", &v)) {
+        return set_backend(o, v);
+    } else if (strcmp(a, "-g") == 0) {
+        o->debug = true;
+    } else if (starts(a, "--target-cpu=", &v) && *v) {
+        o->target_cpu = v;
     } else if (strcmp(a, "--remarks") == 0 || strcmp(a, "--remarks=text") == 0) {
         pu_set_remarks(PU_REMARKS_TEXT);
     } else if (strcmp(a, "--remarks=json") == 0) {
@@ -109,6 +141,9 @@ int numsc_parse_options(int argc, char **argv, numsc_options *o)
     memset(o, 0, sizeof *o);
     o->opt_level = 2;
     o->cc = "cc";
+    const char *env = getenv("NUMSC_BACKEND");
+    if (env && *env && set_backend(o, env) >= 0)
+        return 1;
     for (int i = 1; i < argc; i++) {
         int st = parse_one(argc, argv, &i, o);
         if (st >= 0)

@@ -180,11 +180,17 @@ void rt_write_bool(bool v);             /* True / False */
 void rt_write_f64(double v);            /* Python repr: shortest round-trip ("0.1", "1e-05", "-0.0", "nan") */
 void rt_write_f32(float v);             /* NumPy float32 repr: shortest for float32 ("0.1") */
 void rt_write_array(rt_array *a);       /* str(a), NumPy's default print options */
+void rt_write_repr_cstr(const char *s); /* repr(s) of a str: 'text' with Python's escapes */
 /* Format into a caller buffer (used by f-strings and tests); return the length. */
 int rt_format_f64(char *buf, size_t size, double v);
 int rt_format_f32(char *buf, size_t size, float v);
 /* str(a) as a malloc'd string (tests, f-strings). */
 char *rt_array_to_string(rt_array *a);
+
+/* ---- parallel loops (rt_parallel.c) ---- */
+/* Run body(lo, hi, ctx) over [0, n) split into one contiguous chunk per
+ * OpenMP thread (static chunking); returns when every chunk is done. */
+void rt_parallel_for(int64_t n, void (*body)(int64_t lo, int64_t hi, void *ctx), void *ctx);
 
 #ifdef __cplusplus
 }

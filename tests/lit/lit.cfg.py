@@ -3,6 +3,7 @@
 # that say `REQUIRES: numsc` are then UNSUPPORTED), filecheck=PATH, exec_root=DIR.
 # Substitutions: %numsc -> the compiler, FileCheck -> LLVM 19's FileCheck.
 import os
+import shutil
 
 import lit.formats
 
@@ -18,6 +19,13 @@ llvm_bin = "/usr/lib/llvm-19/bin"
 filecheck = lit_config.params.get("filecheck") or os.path.join(llvm_bin, "FileCheck")
 config.substitutions.append((r"\bFileCheck\b", filecheck))
 config.environment["PATH"] = os.pathsep.join([llvm_bin, os.environ.get("PATH", "")])
+
+# llvm=1: numsc was built with the LLVM backend (tests say `REQUIRES: llvm`).
+if lit_config.params.get("llvm", "") == "1":
+    config.available_features.add("llvm")
+
+if shutil.which("gdb"):
+    config.available_features.add("gdb")
 
 numsc = lit_config.params.get("numsc", "")
 if numsc and os.path.isfile(numsc):
