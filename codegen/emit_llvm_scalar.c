@@ -247,6 +247,15 @@ static LLVMValueRef unary(nl *e, const ir_op *op, ir_dtype dt, LLVMValueRef a)
         return f ? unary_math(e, op, dt, a) : a;
     case IR_SIGN: return sign(e, dt, a);
     case IR_ISNAN: return f ? isnan_v(e, a) : LLVMConstInt(e->i1, 0, 0);
+    case IR_SIGNBIT: {      /* the sign bit itself: -0.0 and -nan count */
+        if (dt == IR_BOOL)
+            return LLVMConstInt(e->i1, 0, 0);
+        if (!f)
+            return LLVMBuildICmp(e->b, LLVMIntSLT, a, LLVMConstNull(t), "");
+        LLVMTypeRef it = LLVMIntTypeInContext(e->cx, dt == IR_F32 ? 32 : 64);
+        LLVMValueRef bits = LLVMBuildBitCast(e->b, a, it, "");
+        return LLVMBuildICmp(e->b, LLVMIntSLT, bits, LLVMConstNull(it), "");
+    }
     case IR_ISINF: case IR_ISFINITE: {
         if (!f)
             return LLVMConstInt(e->i1, op->code == IR_ISFINITE, 0);
