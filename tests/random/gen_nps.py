@@ -83,6 +83,7 @@ class Gen:
         self.ngroup = 0
         self.nscalar = 0
         self.funcs = []           # (name, arity, bound factor)
+        self.want = ()            # kinds the current leaf may have
 
     # ---- output ----
     def emit(self, line):
@@ -127,6 +128,7 @@ class Gen:
 
     def leaf(self, shape, kinds):
         r = self.r
+        self.want = kinds
         opts = []
         same = self.candidates(lambda v: v.shape == shape and v.kind in kinds)
         if same:
@@ -163,7 +165,16 @@ class Gen:
         ax = r.randrange(len(v.shape))
         rest = v.shape[:ax] + v.shape[ax + 1:]
         if rest == shape and v.kind in ("f8", "i8") and r.random() < 0.5:
+            if "i8" in self.want and r.random() < 0.3:
+                fn = r.choice(("argmax", "argmin"))
+                return Expr("np.%s(%s, axis=%d)" % (fn, v.name, ax), "i8", shape, v.shape[ax])
             return self.reduce(v, ax)
+        if r.random() < 0.2 and ax == len(v.shape) - 1 and len(v.shape) >= 2:
+            ok = all(d >= n for d, n in zip(v.shape, shape))
+            if ok:
+                parts = [self.slice_for(d, n) for d, n in zip(v.shape[:-1], shape)]
+                if all(p == ":" for p in parts):
+                    return Expr("%s[..., %d]" % (v.name, self.index_for(v.shape[-1])), v.kind, shape, v.bound)
         parts, k = [], 0
         for i, d in enumerate(v.shape):
             if i == ax:
@@ -221,7 +232,37 @@ class Gen:
         sub = tuple(1 if r.random() < 0.4 else d for d in shape[k:])
         if not sub:
             return self.leaf_scalar(kinds)
+        ones = [i for i, d in enumerate(sub) if d == 1]
+        if ones and r.random() < 0.4:
+            p = r.choice(ones)
+            e = self.newaxis_or_keepdims(sub, p, kinds)
+            if e:
+                return e
         return self.leaf(sub, kinds) if r.random() < 0.7 else self.leaf_fresh(sub, kinds)
+
+    def newaxis_or_keepdims(self, sub, p, kinds):
+        """An operand of shape `sub` (sub[p] == 1) made with np.newaxis / None /
+        keepdims=True from an existing array."""
+        r = self.r
+        drop = sub[:p] + sub[p + 1:]
+        vs = self.candidates(lambda v: v.shape == drop and v.kind in kinds)
+        if vs and r.random() < 0.6:
+            v = r.choice(vs)
+            parts = [":"] * len(drop)
+            parts.insert(p, r.choice(("np.newaxis", "None")))
+            if p == len(drop) and r.random() < 0.5:
+                parts = ["...", parts[-1]]
+            return Expr("%s[%s]" % (v.name, ", ".join(parts)), v.kind, sub, v.bound)
+        ks = self.candidates(lambda v: len(v.shape) == len(sub) and v.kind in kinds and
+                             v.kind in ("f8", "i8") and
+                             all(a == b for i, (a, b) in enumerate(zip(v.shape, sub)) if i != p))
+        if not ks:
+            return None
+        v = r.choice(ks)
+        op = r.choice(("sum", "max", "min") + (("mean",) if v.kind == "f8" else ()))
+        bound = v.bound * v.shape[p] if op == "sum" else v.bound
+        return Expr("%s.%s(axis=%d, keepdims=True)" % (v.name, op, p), "f8" if op == "mean" else v.kind,
+                    sub, bound)
 
     def leaf_fresh(self, shape, kinds):
         r = self.r
@@ -392,6 +433,9 @@ class Gen:
     def matmul(self, shape, kind, depth):
         r = self.r
         k = r.randint(1, 5)
+        if len(shape) == 2 and r.random() < 0.2:
+            a, b = self.exact((shape[0],), kind, depth - 1), self.exact((shape[1],), kind, depth - 1)
+            return Expr("np.outer(%s, %s)" % (a.code, b.code), kind, shape, a.bound * b.bound)
         if len(shape) == 2:
             a = self.exact((shape[0], k), kind, depth - 1)
             b = self.exact((k, shape[1]), kind, depth - 1)
@@ -455,21 +499,27 @@ class Gen:
         v = r.choice(self.vars)
         sub = tuple(r.randint(1, d) for d in v.shape)
         target = "%s[%s]" % (v.name, ", ".join(self.slice_for(d, n) for d, n in zip(v.shape, sub)))
-        if r.random() < 0.2:
+        whole = r.random() < 0.2
+        if whole:
             target, sub = v.name, v.shape
         if r.random() < 0.25:       # overlapping copy within the same array
             src = self.leaf_slice(v, sub)
-            self.emit("%s = %s" % (target, src.code))
+            self.emit("%s%s = %s" % (target, "[...]" if whole else "", src.code))
             return
         if v.kind == "b":
             e = self.expr(sub, "b", 2)
-            self.emit("%s %s= %s" % (target, r.choice(("", "&", "|")), e.code))
+            op = r.choice(("", "&", "|"))
+            if whole and op == "":
+                target += "[...]"
+            self.emit("%s %s= %s" % (target, op, e.code))
             return
         e = self.expr(sub, v.kind, r.randint(0, 2))
         ops = ["", "+", "-"]
         if e.bound * v.bound < self.limit(v.kind):
             ops.append("*")
         op = r.choice(ops)
+        if whole and op == "":
+            target += r.choice(("[...]", "[:]"))
         new = {"": e.bound, "+": v.bound + e.bound, "-": v.bound + e.bound, "*": v.bound * e.bound}[op]
         if new > self.limit(v.kind):
             op, new = "", e.bound
@@ -496,7 +546,12 @@ class Gen:
             return Expr(repr(c), kind, (), abs(c))
         w = r.choice(pool)
         idx = ", ".join(str(self.index_for(d)) for d in w.shape)
-        form = r.randrange(3)
+        form = r.randrange(4)
+        if form == 3 and kind == "i8":
+            return Expr("int(%s.argmax()) - %d" % (w.name, size(w.shape) // 2), kind, (), size(w.shape))
+        if form == 3:
+            return Expr("float(%s.mean()) * 0.5 + %d / %d" % (w.name, r.randint(1, 9), r.randint(2, 7)),
+                        kind, (), w.bound + 5)
         if form == 0:
             return Expr("%s[%s]" % (w.name, idx), kind, (), w.bound)
         if form == 1:
