@@ -449,6 +449,9 @@ class Gen:
         return Expr(form % (a.code, b.code), kind, shape, k * a.bound * b.bound)
 
     def call(self, shape, kind, depth):
+        if kind == "f8" and self.r.random() < 0.25:     # the recursive helper
+            a = self.exact(shape, kind, depth - 1)
+            return Expr("halve(%s, %d)" % (a.code, self.r.randint(0, 3)), kind, shape, a.bound + 0.25)
         name, arity, factor = self.r.choice(self.funcs)
         args = [self.exact(shape, kind, depth - 1) for _ in range(arity)]
         bound = factor * max(a.bound for a in args)
