@@ -17,6 +17,7 @@ difference from NumPy is a compiler bug.  Stdlib only.
 """
 
 import random
+import re
 import sys
 
 FLOAT_LIMIT = 1e4
@@ -465,7 +466,9 @@ class Gen:
         e = self.exact(shape, kind, r.randint(0, 3))
         if kind == "f8" and r.random() < 0.1:
             e = Expr("%s.copy()" % self.paren_arr(e), kind, shape, e.bound)
-        self.bind(e)
+        m = re.match(r"(?:np\.transpose\()?(V\d+)(?:\[|\.T$|\.reshape|\)$)", e.code)
+        base = [v for v in self.vars if m and v.name == m.group(1)]
+        self.bind(e, base[0].group if base else None)   # a bare view aliases its base
 
     def bind(self, e, group=None):
         name = self.fresh()
