@@ -2,8 +2,9 @@
  *
  * The file includes numsrt.h and calls only the runtime; compile it with
  * `cc -O2 -fopenmp -fno-math-errno -I<runtime>` and link libnumsrt.
- * docs/codegen.md (and the top comments of codegen/emit_c_*.c) give the
- * mapping from each op to C.
+ * The top comments of codegen/emit_c_*.c give the mapping from each op to
+ * C: types and names (types), scalar ops (scalar, prelude), maps (map),
+ * array ops (array), control flow (stmt), functions and the module (func).
  */
 #ifndef NUMSC_EMIT_C_H
 #define NUMSC_EMIT_C_H

@@ -14,7 +14,7 @@
 void ec_replace_array(ec *e, const ir_var *v, const char *tmp)
 {
     const char *name = ec_var(e, v);
-    ec_line(e, "rt_release(%s);", name);
+    ec_line(e, "%s(%s);", ec_release_fn(v->type), name);
     ec_line(e, "%s = %s;", name, tmp);
 }
 
@@ -23,7 +23,7 @@ void ec_assign_array(ec *e, const ir_var *v, const char *expr)
     char tmp[32];
     snprintf(tmp, sizeof tmp, "e%d", ec_tmp(e));
     ec_block(e);
-    ec_line(e, "rt_array *%s = %s;", tmp, expr);
+    ec_line(e, "%s%s = %s;", ec_ctype(v->type), tmp, expr);
     ec_replace_array(e, v, tmp);
     ec_close(e);
 }
@@ -117,7 +117,9 @@ static void emit_literal(ec *e, const ir_op *op)
     ec_line(e, "int64_t e%d_shape[%d] = {%s};", id, t.rank ? t.rank : 1, t.rank ? sb.buf : "0");
     ec_line(e, "rt_array *e%d = rt_alloc(%s, %d, e%d_shape);", id, ec_rt_dtype(t.dtype), t.rank,
             id);
-    ec_line(e, "%s *e%d_d = (%s *)e%d->data;", ec_dtype_c(t.dtype), id, ec_dtype_c(t.dtype), id);
+    if (op->nargs > 0)
+        ec_line(e, "%s *e%d_d = (%s *)e%d->data;", ec_dtype_c(t.dtype), id, ec_dtype_c(t.dtype),
+                id);
     for (int i = 0; i < op->nargs; i++)
         ec_line(e, "e%d_d[%d] = %s;", id, i, ec_var(e, op->args[i]));
     char tmp[32];
@@ -239,6 +241,10 @@ static const char *const reduce_kinds[][2] = {
 static void emit_reduce(ec *e, const ir_op *op)
 {
     const char *kind = ir_attr_word(op, "kind"), *rk = NULL;
+    if (kind && !strcmp(kind, "truth")) {     /* `if a:` on an array */
+        ec_line(e, "%s = rt_truth(%s);", ec_var(e, op->results[0]), ec_var(e, op->args[0]));
+        return;
+    }
     for (size_t i = 0; kind && i < sizeof reduce_kinds / sizeof reduce_kinds[0]; i++)
         if (strcmp(kind, reduce_kinds[i][0]) == 0)
             rk = reduce_kinds[i][1];
@@ -261,6 +267,48 @@ static void emit_reduce(ec *e, const ir_op *op)
              ec_var(e, op->args[0]), n, id, ir_attr_int(op, "keepdims", 0) ? "true" : "false",
              ec_rt_dtype(op->results[0]->type.dtype));
     array_result(e, op, call);
+    ec_close(e);
+    sb_free(&sb);
+}
+
+/* rtcall: rt_<fn>(operands), sizes from shape_from on as (rank, shape),
+ * arrays from list_from on as (n, rt_array *[]). */
+static void emit_rtcall(ec *e, const ir_op *op)
+{
+    const char *fn = ir_attr_word(op, "fn");
+    int64_t shape_from = ir_attr_int(op, "shape_from", -1), list_from = ir_attr_int(op, "list_from", -1);
+    int id = ec_tmp(e);
+    strbuf sb;
+    sb_init(&sb);
+    ec_block(e);
+    sb_printf(&sb, "rt_%s(", fn);
+    int n = op->nargs;
+    if (shape_from >= 0 && shape_from < n)
+        n = (int)shape_from;
+    if (list_from >= 0 && list_from < n)
+        n = (int)list_from;
+    for (int i = 0; i < n; i++)
+        sb_printf(&sb, "%s%s", i ? ", " : "", ec_var(e, op->args[i]));
+    int64_t from = shape_from >= 0 ? shape_from : list_from;
+    if (from >= 0) {
+        int cnt = op->nargs - (int)from;
+        strbuf items;
+        sb_init(&items);
+        for (int i = (int)from; i < op->nargs; i++)
+            sb_printf(&items, "%s%s", i > from ? ", " : "", ec_var(e, op->args[i]));
+        ec_line(e, "%s e%d_list[%d] = {%s};", shape_from >= 0 ? "int64_t" : "rt_array *", id,
+                cnt ? cnt : 1, cnt ? items.buf : (shape_from >= 0 ? "0" : "NULL"));
+        sb_printf(&sb, "%s%d, e%d_list", n ? ", " : "", cnt, id);
+        sb_free(&items);
+    }
+    sb_putc(&sb, ')');
+    ec_set_line(e, op);
+    if (op->nresults == 0)
+        ec_line(e, "%s;", sb.buf);
+    else if (ec_is_handle(op->results[0]->type))
+        ec_assign_array(e, op->results[0], sb.buf);
+    else
+        ec_line(e, "%s = %s;", ec_var(e, op->results[0]), sb.buf);
     ec_close(e);
     sb_free(&sb);
 }
@@ -308,6 +356,7 @@ bool ec_emit_array_op(ec *e, const ir_op *op)
     case IR_REDUCE: emit_reduce(e, op); break;
     case IR_MATMUL: emit_simple(e, op, "rt_matmul"); break;
     case IR_OUTER: emit_simple(e, op, "rt_outer"); break;
+    case IR_RTCALL: emit_rtcall(e, op); break;
     default: return false;
     }
     return true;

@@ -78,12 +78,12 @@ static void declare_locals(ec *e, const ir_func *f)
         const ir_var *v = f->vars[i];
         if (e->map_local[v->id])
             continue;
-        const char *init = v->type.is_array ? "NULL" : v->type.dtype == IR_STR ? "\"\"" : "0";
+        const char *init = ec_is_handle(v->type) ? "NULL" : v->type.dtype == IR_STR ? "\"\"" : "0";
         ec_line(e, "%s%s%s = %s;", ec_ctype(v->type), ec_var(e, v), e->reads[v->id] ? "" : " __attribute__((unused))", init);
     }
     for (int i = 0; i < f->nparams; i++)
-        if (f->params[i]->type.is_array)
-            ec_line(e, "rt_retain(%s);", ec_var(e, f->params[i]));
+        if (ec_is_handle(f->params[i]->type))
+            ec_line(e, "%s(%s);", ec_retain_fn(f->params[i]->type), ec_var(e, f->params[i]));
 }
 
 static void set_func(ec *e, const ir_func *f)
@@ -178,8 +178,8 @@ static void emit_c_main(ec *e, const ir_func *main_fn)
     fprintf(e->out, ", argc, argv);\n");
     ec_line(e, "f_main();");
     for (int i = 0; i < e->m->nglobals; i++)
-        if (e->m->globals[i]->type.is_array)
-            ec_line(e, "rt_release(%s);", e->gname[e->m->globals[i]->id]);
+        if (ec_is_handle(e->m->globals[i]->type))
+            ec_line(e, "%s(%s);", ec_release_fn(e->m->globals[i]->type), e->gname[e->m->globals[i]->id]);
     ec_line(e, "return rt_fini();");
     ec_close(e);
     (void)main_fn;

@@ -24,6 +24,10 @@ typedef struct ec {
 
 /* ---- emit_c_types.c: types, names, literals, output ---- */
 const char *ec_ctype(ir_type t);                /* declaration prefix: "double ", "rt_array *" */
+/* Handles (arrays, generators) are reference counted: one reference per variable. */
+bool ec_is_handle(ir_type t);
+const char *ec_release_fn(ir_type t);          /* "rt_release", "rt_rng_release" */
+const char *ec_retain_fn(ir_type t);
 const char *ec_dtype_c(ir_dtype dt);            /* element C type: "double" */
 const char *ec_rt_dtype(ir_dtype dt);           /* "RT_F64" */
 const char *ec_var(ec *e, const ir_var *v);     /* C name of a variable */
@@ -31,6 +35,7 @@ char *ec_local_name(const ir_var *v);           /* malloc'd: t3, v_x */
 char *ec_global_name(const ir_var *v);          /* malloc'd: g_x */
 void ec_mangle(strbuf *sb, const char *name);   /* function/global name body */
 void ec_str_literal(FILE *out, const char *s, int len);
+void ec_str_literal_sb(strbuf *sb, const char *s, int len);
 void ec_line(ec *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ec_open(ec *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));   /* line + "{" */
 void ec_block(ec *e);                           /* "{" */
@@ -50,6 +55,8 @@ void ec_emit_prelude(FILE *out);                    /* includes, nc_* helpers */
 
 /* ---- emit_c_map.c: MAP and elementwise ops on arrays ---- */
 void ec_emit_map(ec *e, const ir_op *op);
+/* A map whose result is only assigned into dst: written in place when safe. */
+void ec_emit_map_into(ec *e, const ir_op *op, const ir_var *dst);
 
 /* ---- emit_c_array.c: array ops ---- */
 bool ec_emit_array_op(ec *e, const ir_op *op);      /* false: not an array op */
@@ -57,6 +64,9 @@ bool ec_emit_array_op(ec *e, const ir_op *op);      /* false: not an array op */
 void ec_assign_array(ec *e, const ir_var *v, const char *expr);
 /* v = tmp where tmp is already a +1 temporary: release old, assign. */
 void ec_replace_array(ec *e, const ir_var *v, const char *tmp);
+
+/* ---- emit_c_parfor.c: a parallel for; opens the serial fallback's else ---- */
+void ec_emit_parallel_for(ec *e, const ir_op *op, int n);
 
 /* ---- emit_c_stmt.c: statements and control flow ---- */
 void ec_emit_block(ec *e, const ir_block *b);

@@ -51,6 +51,8 @@ static const scalar_rule rules[IR_OPCODE_COUNT] = {
                          FLOATS("(isnan($0) != 0)", "(isnan($0) != 0)")}},
     [IR_ISINF] = {.np = {[B] = "false", [I] = "false",
                          FLOATS("(isinf($0) != 0)", "(isinf($0) != 0)")}},
+    [IR_SIGNBIT] = {.np = {[B] = "false", [I] = "($0 < 0)",
+                           FLOATS("(signbit($0) != 0)", "(signbit($0) != 0)")}},
     [IR_ISFINITE] = {.np = {[B] = "true", [I] = "true",
                             FLOATS("(isfinite($0) != 0)", "(isfinite($0) != 0)")}},
     [IR_ADD] = {.np = {[B] = "($0 | $1)", [I] = "nc_add_i64($0, $1)",

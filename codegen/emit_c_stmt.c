@@ -13,33 +13,56 @@
 
 static void emit_op(ec *e, const ir_op *op);
 
+/* `%t = map ...` immediately assigned into an array and read nowhere else. */
+static const ir_var *assigned_only(ec *e, const ir_block *b, int i)
+{
+    const ir_op *m = b->ops[i], *a = i + 1 < b->nops ? b->ops[i + 1] : NULL;
+    if (m->code != IR_MAP || !a || a->code != IR_ASSIGN || a->args[1] != m->results[0])
+        return NULL;
+    const ir_var *t = m->results[0], *dst = a->args[0];
+    bool any_array = false;
+    for (int k = 0; k < m->nargs; k++)
+        any_array |= m->args[k]->type.is_array;
+    if (e->reads[t->id] != 1 || t->is_global || dst->type.dtype != t->type.dtype || !any_array)
+        return NULL;
+    return dst;
+}
+
 void ec_emit_block(ec *e, const ir_block *b)
 {
-    for (int i = 0; i < b->nops; i++)
+    for (int i = 0; i < b->nops; i++) {
+        const ir_var *dst = assigned_only(e, b, i);
+        if (dst) {
+            ec_emit_map_into(e, b->ops[i], dst);
+            i++;    /* the assign is done */
+            continue;
+        }
         emit_op(e, b->ops[i]);
+    }
 }
 
 void ec_release_locals(ec *e)
 {
     for (int i = 0; i < e->f->nvars; i++) {
         const ir_var *v = e->f->vars[i];
-        if (v->type.is_array && !e->map_local[v->id])
-            ec_line(e, "rt_release(%s);", ec_var(e, v));
+        if (ec_is_handle(v->type) && !e->map_local[v->id])
+            ec_line(e, "%s(%s);", ec_release_fn(v->type), ec_var(e, v));
     }
 }
 
 static void emit_mov(ec *e, const ir_op *op)
 {
     const char *r = ec_var(e, op->results[0]), *a = ec_var(e, op->args[0]);
-    if (!op->results[0]->type.is_array) {
+    ir_type t = op->results[0]->type;
+    if (!ec_is_handle(t)) {
         ec_line(e, "%s = %s;", r, a);
         return;
     }
     int n = ec_tmp(e);
     ec_block(e);
-    ec_line(e, "rt_array *e%d = %s;", n, a);
-    ec_line(e, "rt_retain(e%d);", n);
-    ec_line(e, "rt_release(%s);", r);
+    ec_line(e, "%se%d = %s;", ec_ctype(t), n, a);
+    ec_line(e, "%s(e%d);", ec_retain_fn(t), n);
+    ec_line(e, "%s(%s);", ec_release_fn(t), r);
     ec_line(e, "%s = e%d;", r, n);
     ec_close(e);
 }
@@ -72,6 +95,9 @@ static void emit_for(ec *e, const ir_op *op)
             ec_var(e, op->args[1]), n, op->nargs > 2 ? ec_var(e, op->args[2]) : "1");
     ec_line(e, "if (e%d_step == 0)", n);
     ec_line(e, "    rt_raise(\"ValueError\", \"range() arg 3 must not be zero\");");
+    bool par = ir_attr_int(op, "parallel", 0) && op->nresults > 0;
+    if (par)
+        ec_emit_parallel_for(e, op, n);     /* opens `if (worth it) {...} else {` */
     ec_open(e, "for (int64_t e%d_k = e%d_lo; e%d_step > 0 ? e%d_k < e%d_hi : e%d_k > e%d_hi; "
                "e%d_k = nc_add_i64(e%d_k, e%d_step))",
             n, n, n, n, n, n, n, n, n, n);
@@ -79,6 +105,8 @@ static void emit_for(ec *e, const ir_op *op)
         ec_line(e, "%s = e%d_k;", ec_var(e, op->results[0]), n);
     ec_emit_block(e, &op->regions[0]);
     ec_close(e);
+    if (par)
+        ec_close(e);
     ec_close(e);
 }
 
@@ -104,8 +132,8 @@ static void emit_return(ec *e, const ir_op *op)
     for (int i = 0; i < op->nargs; i++) {
         const ir_var *v = op->args[i];
         ec_line(e, "%se%d_%d = %s;", ec_ctype(v->type), n, i, ec_var(e, v));
-        if (v->type.is_array)
-            ec_line(e, "rt_retain(e%d_%d);", n, i);
+        if (ec_is_handle(v->type))
+            ec_line(e, "%s(e%d_%d);", ec_retain_fn(v->type), n, i);
         sb_printf(&sb, "%se%d_%d", i ? ", " : "", n, i);
     }
     ec_release_locals(e);
@@ -126,7 +154,7 @@ static void call_results(ec *e, const ir_op *op, const char *call)
 {
     if (op->nresults == 0) {
         ec_line(e, "%s;", call);
-    } else if (op->nresults == 1 && op->results[0]->type.is_array) {
+    } else if (op->nresults == 1 && ec_is_handle(op->results[0]->type)) {
         ec_assign_array(e, op->results[0], call);
     } else if (op->nresults == 1) {
         ec_line(e, "%s = %s;", ec_var(e, op->results[0]), call);
@@ -140,7 +168,7 @@ static void call_results(ec *e, const ir_op *op, const char *call)
         for (int i = 0; i < op->nresults; i++) {
             char field[48];
             snprintf(field, sizeof field, "e%d.r%d", n, i);
-            if (op->results[i]->type.is_array)
+            if (ec_is_handle(op->results[i]->type))
                 ec_replace_array(e, op->results[i], field);
             else
                 ec_line(e, "%s = %s;", ec_var(e, op->results[i]), field);
@@ -187,12 +215,24 @@ static void emit_write(ec *e, const ir_op *op)
     static const char *const fn[] = {"rt_write_bool", "rt_write_i64", "rt_write_f32",
                                      "rt_write_f64", "rt_write_cstr"};
     const ir_var *v = op->args[0];
+    const ir_attr *spec = ir_attr_get(op, "spec");
+    ec_set_line(e, op);
+    if (spec) {     /* an f-string field: format(v, spec) */
+        static const char *const ffn[] = {"rt_write_format_bool", "rt_write_format_i64", "rt_write_format_f32",
+                                          "rt_write_format_f64", "rt_write_format_str"};
+        const char *f = v->type.is_array ? "rt_write_format_array" : ffn[v->type.dtype];
+        strbuf sb;
+        sb_init(&sb);
+        ec_str_literal_sb(&sb, spec->s, spec->slen);
+        ec_line(e, "%s(%s, %s);", f, ec_var(e, v), sb.buf);
+        sb_free(&sb);
+        return;
+    }
     const char *f = fn[v->type.dtype];
     if (v->type.is_array)
         f = "rt_write_array";
     else if (v->type.dtype == IR_STR && ir_attr_int(op, "repr", 0))
         f = "nc_write_repr";
-    ec_set_line(e, op);
     ec_line(e, "%s(%s);", f, ec_var(e, v));
 }
 
@@ -201,7 +241,7 @@ static void emit_control(ec *e, const ir_op *op)
     switch (op->code) {
     case IR_MOV: emit_mov(e, op); break;
     case IR_RELEASE:
-        ec_line(e, "rt_release(%s);", ec_var(e, op->args[0]));
+        ec_line(e, "%s(%s);", ec_release_fn(op->args[0]->type), ec_var(e, op->args[0]));
         ec_line(e, "%s = NULL;", ec_var(e, op->args[0]));
         break;
     case IR_IF: emit_if(e, op); break;

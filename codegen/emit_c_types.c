@@ -22,8 +22,23 @@ const char *ec_rt_dtype(ir_dtype dt) { return dtype_rt[dt]; }
 /* As a declaration prefix: "double ", "rt_array *", "const char *". */
 const char *ec_ctype(ir_type t)
 {
-    static const char *const decl[] = {"bool ", "int64_t ", "float ", "double ", "const char *"};
-    return t.is_array ? "rt_array *" : decl[t.dtype];
+    static const char *const decl[] = {"bool ", "int64_t ", "float ", "double ", "const char *", "rt_rng *"};
+    return t.is_array ? "rt_array *" : decl[t.dtype];     /* ORDER IR_DTYPE */
+}
+
+bool ec_is_handle(ir_type t)
+{
+    return t.is_array || t.dtype == IR_RNG;
+}
+
+const char *ec_release_fn(ir_type t)
+{
+    return t.is_array ? "rt_release" : "rt_rng_release";
+}
+
+const char *ec_retain_fn(ir_type t)
+{
+    return t.is_array ? "rt_retain" : "rt_rng_retain";
 }
 
 static bool plain_ident(const char *s)
@@ -112,6 +127,17 @@ void ec_str_literal(FILE *out, const char *s, int len)
             fputc(c, out);
     }
     fputc('"', out);
+}
+
+void ec_str_literal_sb(strbuf *sb, const char *s, int len)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    ec_str_literal(f, s, len);
+    fclose(f);
+    sb_putn(sb, buf, n);
+    free(buf);
 }
 
 static void put_indent(ec *e)

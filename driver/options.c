@@ -1,8 +1,10 @@
 /* options.c: numsc's command line. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "driver/driver.h"
+#include "passes/pass_util.h"
 #include "numsc_config.h"
 
 static void usage(FILE *out)
@@ -17,6 +19,8 @@ static void usage(FILE *out)
             "  --print-after=NAME   dump the IR to stderr after pass NAME\n"
             "  --cc=PATH            C compiler for exe (default cc)\n"
             "  --keep-c             keep the generated C file (exe)\n"
+            "  --remarks[=json]     say what the optimiser did and why not, per source line\n"
+            "  --l1-cache=BYTES     L1 data cache size for tiling (default: this machine's)\n"
             "  --help, --version\n"
             "exit status: 0 success, 1 error in the input or usage, 3 internal error\n"
             "passes:\n");
@@ -82,6 +86,12 @@ static int parse_one(int argc, char **argv, int *i, numsc_options *o)
         o->cc = v;
     } else if (strcmp(a, "--keep-c") == 0) {
         o->keep_c = true;
+    } else if (strcmp(a, "--remarks") == 0 || strcmp(a, "--remarks=text") == 0) {
+        pu_set_remarks(PU_REMARKS_TEXT);
+    } else if (strcmp(a, "--remarks=json") == 0) {
+        pu_set_remarks(PU_REMARKS_JSON);
+    } else if (starts(a, "--l1-cache=", &v)) {
+        pass_tile_set_l1(atol(v));
     } else if (a[0] == '-' && a[1]) {
         numsc_error("unknown option '%s' (try --help)", a);
         return 1;

@@ -112,6 +112,7 @@ struct sema {
     VEC(slot *) global_slots;
     VEC(struct alias { const char *name; const char *module; }) imports;
     int spec_depth;
+    struct sema_files *files;        /* sema_files.c: literal paths the program writes */
 };
 
 /* ---- sema_env.c ---- */
@@ -145,12 +146,18 @@ val copy_to_temp(fctx *F, val x, src_loc loc);               /* snapshot (tuple 
 ir_block *emit_push_region(fctx *F, ir_op *op, int region);
 void emit_pop_region(fctx *F, ir_block *saved);
 val val_of_type(sema_type *t);                                /* analyse mode result */
+/* A call of the runtime's rt_<fn> (IR rtcall).  result NULL: no result.
+ * shape_from / list_from: -1, or the operand index where the (rank, shape)
+ * sizes / (n, arrays) list starts (see ir.h). */
+val emit_rtcall(fctx *F, const char *fn, sema_type *result, val *args, int nargs, int shape_from,
+                int list_from, src_loc loc);
 val int_dims(fctx *F, val *items, int n, src_loc loc);        /* helper: make a tuple of i64 */
 
 /* ---- sema_expr.c ---- */
 val sema_expr(fctx *F, ast_expr *e);
 val sema_expr_value(fctx *F, ast_expr *e);      /* must be a runtime value */
 val sema_cond(fctx *F, ast_expr *e);            /* a bool scalar, Python truthiness */
+sema_type *sema_type_of(fctx *F, ast_expr *e);  /* the type, computed without emitting anything */
 bool sema_const_int(fctx *F, ast_expr *e, int64_t *out);
 val sema_subscript(fctx *F, ast_expr *e, val obj);
 val sema_attribute(fctx *F, ast_expr *e, val obj);
@@ -176,11 +183,16 @@ typedef struct call_args {
     int nkw;
     val *pos;               /* evaluated positional arguments */
     bool *kw_used;          /* which keywords the callee looked at */
+    val *recv;              /* a method call: the object (else NULL) */
     src_loc loc;
 } call_args;
 /* Keyword argument lookup: NULL if absent; marks it consumed. */
 ast_keyword *call_kw(call_args *c, const char *name);
 bool call_check_kwargs(fctx *F, call_args *c, const char *fname);
+/* Argument `name` given at position i (i < 0: keyword only) or by keyword:
+ * its AST and value in *v, or NULL when absent or None.  A duplicate or an
+ * erroneous argument sets *bad. */
+ast_expr *call_param(fctx *F, call_args *c, int i, const char *name, val *v, bool *bad);
 val sema_call_user(fctx *F, const ast_stmt *def, call_args *c);
 val sema_write_value(fctx *F, val x, bool repr, src_loc loc);
 

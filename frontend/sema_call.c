@@ -1,6 +1,6 @@
 /* sema_call.c: calls: user functions (specialised per signature), Python
  * builtins, and dispatch to NumPy functions and methods. */
-#include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
 #include <string.h>
 
@@ -13,6 +13,31 @@ ast_keyword *call_kw(call_args *c, const char *name)
             return &c->kw[i];
         }
     return NULL;
+}
+
+ast_expr *call_param(fctx *F, call_args *c, int i, const char *name, val *v, bool *bad)
+{
+    ast_keyword *k = call_kw(c, name);
+    ast_expr *e = NULL;
+    if (i >= 0 && i < c->nargs) {
+        if (k) {
+            sema_error(F, k->loc, "got multiple values for argument '%s'", name);
+            *bad = true;
+            return NULL;
+        }
+        e = c->args[i];
+        *v = c->pos[i];
+    } else if (k) {
+        e = k->value;
+        *v = sema_expr(F, e);
+    }
+    if (!e)
+        return NULL;
+    if (v->t->kind == TY_ERROR) {
+        *bad = true;
+        return NULL;
+    }
+    return v->t->kind == TY_NONE ? NULL : e;
 }
 
 bool call_check_kwargs(fctx *F, call_args *c, const char *fname)
@@ -99,7 +124,10 @@ static val builtin_print(fctx *F, call_args *c)
     for (int i = 0; i < c->nargs; i++) {
         if (i)
             emit_op(F, IR_WRITE, c->loc, NULL, &sep.v, 1);
-        sema_write_value(F, c->pos[i], false, c->args[i]->loc);
+        if (c->args[i]->kind == AST_FSTRING)
+            sema_write_fstring(F, c->args[i], c->pos[i]);
+        else
+            sema_write_value(F, c->pos[i], false, c->args[i]->loc);
     }
     emit_op(F, IR_WRITE, c->loc, NULL, &end.v, 1);
     return val_of_type(ty_simple(F->S->a, TY_NONE));
@@ -127,6 +155,8 @@ static val builtin_len(fctx *F, call_args *c)
     if (!want_args(F, c, "len", 1, 1))
         return sema_poison(F);
     val x = c->pos[0];
+    if (sema_is_argv(x.t))
+        return sema_argv_len(F, c->loc);
     if (x.t->kind == TY_TUPLE || x.t->kind == TY_LIST)
         return const_int(F, x.t->nitems, false, c->loc);
     if (x.t->kind == TY_ARRAY && x.t->rank >= 1) {
@@ -190,6 +220,8 @@ static val builtin_convert(fctx *F, call_args *c, const char *name)
             ir_attr_set_word(S->ir, F->blk->ops[F->blk->nops - 1], "kind", "sum");
         x = r;
     }
+    if (x.t->kind == TY_STR)
+        return sema_str_convert(F, name, x, c->loc);
     if (x.t->kind != TY_SCALAR) {
         sema_error(F, c->loc, "%s() of %s is not supported", name, ty_describe_str(S->a, x.t));
         return sema_poison(F);
@@ -302,13 +334,24 @@ val sema_call(fctx *F, ast_expr *e)
     val f = sema_expr(F, e->call.func);
     if (f.t->kind == TY_ERROR)
         return f;
-    call_args c = {e->call.args, e->call.nargs, e->call.kwargs, e->call.nkwargs, NULL, NULL, e->loc};
+    call_args c = {.args = e->call.args, .nargs = e->call.nargs, .kw = e->call.kwargs, .nkw = e->call.nkwargs,
+                   .loc = e->loc};
     c.pos = arena_alloc(S->a, sizeof(val) * (size_t)(c.nargs ? c.nargs : 1));
     c.kw_used = arena_alloc(S->a, sizeof(bool) * (size_t)(c.nkw ? c.nkw : 1));
     for (int i = 0; i < c.nargs; i++) {
         if (c.args[i]->kind == AST_STARRED) {
             sema_error(F, c.args[i]->loc, "*args in calls are not supported");
             return sema_poison(F);
+        }
+        if (c.args[i]->kind == AST_FSTRING && f.t->kind == TY_BUILTIN && !strcmp(f.t->name, "print")) {
+            c.pos[i] = sema_fstring_fields(F, c.args[i]);      /* written piece by piece */
+            if (c.pos[i].t->kind == TY_ERROR)
+                return c.pos[i];
+            continue;
+        }
+        if (c.args[i]->kind == AST_LAMBDA && f.t->kind == TY_BUILTIN && !strcmp(f.t->name, "np.fromfunction")) {
+            c.pos[i] = val_of_type(ty_simple(S->a, TY_NONE));   /* the callee evaluates the body */
+            continue;
         }
         c.pos[i] = sema_expr(F, c.args[i]);
         if (c.pos[i].t->kind == TY_ERROR)

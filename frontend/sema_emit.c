@@ -66,6 +66,29 @@ val emit_value_op(fctx *F, ir_opcode code, src_loc loc, sema_type *t, val *args,
     return r;
 }
 
+val emit_rtcall(fctx *F, const char *fn, sema_type *result, val *args, int nargs, int shape_from,
+                int list_from, src_loc loc)
+{
+    val r = val_of_type(result ? result : ty_simple(F->S->a, TY_NONE));
+    if (!F->S->emit)
+        return r;
+    ir_module *m = F->S->ir;
+    ir_op *op = ir_op_new(m, IR_RTCALL, loc);
+    for (int i = 0; i < nargs; i++)
+        ir_op_add_arg(m, op, args[i].v);
+    if (result) {
+        r.v = emit_tmp(F, result);
+        ir_op_set_results(m, op, &r.v, 1);
+    }
+    ir_attr_set_word(m, op, "fn", fn);
+    if (shape_from >= 0)
+        ir_attr_set_int(m, op, "shape_from", shape_from);
+    if (list_from >= 0)
+        ir_attr_set_int(m, op, "list_from", list_from);
+    ir_block_append(F->blk, op);
+    return r;
+}
+
 static val emit_const(fctx *F, sema_type *t, src_loc loc, void (*set)(ir_module *, ir_op *, const void *),
                       const void *payload)
 {
@@ -128,7 +151,10 @@ static val recast_const(fctx *F, val x, ir_dtype dt, bool numpy, src_loc loc)
     case IR_I64: return const_int(F, x.t->dtype == IR_F64 || x.t->dtype == IR_F32 ? (int64_t)x.cf : x.ci, numpy, loc);
     default: {
         val r = const_float(F, x.t->dtype == IR_I64 || x.t->dtype == IR_BOOL ? (double)x.ci : x.cf, numpy, loc);
-        if (dt == IR_F32) {
+        if (dt == IR_F32) {     /* a float32 constant is rounded like np.float32(x) */
+            r.cf = (double)(float)r.cf;
+            if (F->S->emit)
+                ir_attr_set_float(F->S->ir, F->blk->ops[F->blk->nops - 1], "value", r.cf);
             r.t = ty_scalar(F->S->a, IR_F32, numpy);
             if (r.v)
                 r.v->type.dtype = IR_F32;
@@ -171,18 +197,14 @@ val to_bool(fctx *F, val x, src_loc loc)
     if (x.t->kind == TY_SCALAR)
         return cast_scalar(F, x, IR_BOOL, false, loc);
     if (x.t->kind == TY_ARRAY) {
-        if (x.t->rank == 0 || (x.t->rank == 1 && x.t->dims[0] == 1)) {
-            val r = val_of_type(ty_scalar(F->S->a, IR_BOOL, true));
-            if (F->S->emit) {
-                r.v = emit_tmp(F, r.t);
-                ir_op *op = emit_op(F, IR_REDUCE, loc, r.v, &x.v, 1);
-                ir_attr_set_word(F->S->ir, op, "kind", "any");
-            }
-            return r;
+        /* NumPy decides at run time: one element is fine, more raise ValueError */
+        val r = val_of_type(ty_scalar(F->S->a, IR_BOOL, true));
+        if (F->S->emit) {
+            r.v = emit_tmp(F, r.t);
+            ir_op *op = emit_op(F, IR_REDUCE, loc, r.v, &x.v, 1);
+            ir_attr_set_word(F->S->ir, op, "kind", "truth");
         }
-        sema_error(F, loc, "the truth value of an array with more than one element is ambiguous; "
-                           "use a.any() or a.all()");
-        return sema_poison(F);
+        return r;
     }
     if (x.t->kind == TY_STR || x.t->kind == TY_TUPLE || x.t->kind == TY_LIST) {
         sema_error(F, loc, "truth value of a %s is not supported", ty_describe_str(F->S->a, x.t));

@@ -1,6 +1,6 @@
 /* sema_expr.c: names, literals, attributes, subscripts and the
  * short-circuit operators. */
-#include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
 #include <string.h>
 
@@ -67,8 +67,7 @@ static val sema_name(fctx *F, ast_expr *e)
     return sema_poison(F);
 }
 
-/* The type an expression would have, computed without emitting anything. */
-static sema_type *type_of(fctx *F, ast_expr *e)
+sema_type *sema_type_of(fctx *F, ast_expr *e)
 {
     bool was = F->S->emit;
     F->S->emit = false;
@@ -83,7 +82,7 @@ static val sema_boolop(fctx *F, ast_expr *e)
     sema *S = F->S;
     sema_type *t = NULL;
     for (int i = 0; i < e->boolop.n; i++) {
-        sema_type *ti = type_of(F, e->boolop.items[i]);
+        sema_type *ti = sema_type_of(F, e->boolop.items[i]);
         if (ti->kind == TY_ERROR)
             return sema_poison(F);
         if (ti->kind == TY_ARRAY || !ty_is_value(ti) || ti->kind == TY_TUPLE) {
@@ -154,7 +153,7 @@ static val sema_compare_chain(fctx *F, ast_expr *e)
 static val sema_ifexp(fctx *F, ast_expr *e)
 {
     sema *S = F->S;
-    sema_type *ta = type_of(F, e->ifexp.then), *tb = type_of(F, e->ifexp.orelse);
+    sema_type *ta = sema_type_of(F, e->ifexp.then), *tb = sema_type_of(F, e->ifexp.orelse);
     if (ta->kind == TY_ERROR || tb->kind == TY_ERROR)
         return sema_poison(F);
     sema_type *t = ty_join(S->a, ta, tb);
@@ -238,8 +237,9 @@ val sema_expr(fctx *F, ast_expr *e)
         sema_error(F, e->loc, "a slice is only supported inside an index");
         return sema_poison(F);
     case AST_FSTRING:
+        return sema_fstring_value(F, e);
     case AST_FORMATTED:
-        sema_error(F, e->loc, "f-strings are not supported yet");
+        sema_error(F, e->loc, "a formatted field outside an f-string");
         return sema_poison(F);
     case AST_LAMBDA:
         sema_error(F, e->loc, "lambda is not supported here");

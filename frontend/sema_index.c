@@ -1,5 +1,5 @@
 /* sema_index.c: subscripts (element loads, views) and attributes of values. */
-#include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
 #include <string.h>
 
@@ -171,6 +171,8 @@ static sema_type *view_type(fctx *F, const sema_type *t, idx_item *items, int n)
 }
 
 /* Index `obj[...]`; store_value non-NULL makes it a store. */
+static bool has_array_index(fctx *F, ast_expr *e);
+
 static val array_index(fctx *F, ast_expr *e, val obj, val *store_value)
 {
     idx_item items[IR_MAX_RANK * 2];
@@ -216,6 +218,10 @@ void sema_store_subscript(fctx *F, ast_expr *e, val obj, val x)
         return;
     if (x.t->kind != TY_SCALAR && x.t->kind != TY_ARRAY) {
         sema_error(F, e->loc, "cannot assign a %s to array elements", ty_describe_str(F->S->a, x.t));
+        return;
+    }
+    if (has_array_index(F, e)) {
+        sema_fancy_index(F, e, obj, &x);
         return;
     }
     bool is_element = false;
@@ -265,14 +271,34 @@ static val tuple_index(fctx *F, ast_expr *e, val obj)
     return F->S->emit ? obj.items[k] : val_of_type(obj.t->items[k]);
 }
 
+/* Is any index item an array (a mask or an index array)? */
+static bool has_array_index(fctx *F, ast_expr *e)
+{
+    bool was = F->S->emit, fancy = false;
+    F->S->emit = false;
+    for (int i = 0; i < e->sub.nindex && !fancy; i++) {
+        ast_expr *x = e->sub.index[i];
+        if (x->kind == AST_SLICE || x->kind == AST_ELLIPSIS || x->kind == AST_NONE)
+            continue;
+        val v = sema_expr(F, x);
+        fancy = v.t->kind == TY_ARRAY || v.t->kind == TY_LIST;
+    }
+    F->S->emit = was;
+    return fancy;
+}
+
 val sema_subscript(fctx *F, ast_expr *e, val obj)
 {
     switch (obj.t->kind) {
     case TY_ARRAY:
+        if (has_array_index(F, e))
+            return sema_fancy_index(F, e, obj, NULL);
         return array_index(F, e, obj, NULL);
     case TY_TUPLE:
         return tuple_index(F, e, obj);
     default:
+        if (sema_is_argv(obj.t))
+            return sema_argv_index(F, e);
         sema_error(F, e->loc, "'%s' object is not subscriptable", ty_pyname(obj.t));
         return sema_poison(F);
     }
@@ -363,7 +389,7 @@ val sema_attribute(fctx *F, ast_expr *e, val obj)
         sema_error(F, e->loc, "'ndarray' object has no attribute '%s'", name);
         return sema_poison(F);
     }
-    if (obj.t->kind == TY_ARRAY || (obj.t->kind == TY_SCALAR && obj.t->numpy)) {
+    if (obj.t->kind == TY_ARRAY || (obj.t->kind == TY_SCALAR && (obj.t->numpy || obj.t->dtype == IR_RNG))) {
         val m = val_of_type(ty_named(S->a, TY_METHOD, name));
         m.recv = arena_alloc(S->a, sizeof(val));
         *m.recv = obj;

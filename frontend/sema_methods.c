@@ -1,7 +1,8 @@
 /* sema_methods.c: reductions and the methods of arrays (a.sum(), a.reshape()
  * ...), also reached through their np.* spellings (np.sum(a), np.reshape(a)). */
-#include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
+#include <stdio.h>
 #include <string.h>
 
 val sema_transpose(fctx *F, val a, const int64_t *perm, src_loc loc);
@@ -389,11 +390,23 @@ bool sema_is_array_method(const char *name)
     for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
         if (!strcmp(name, methods[i]))
             return true;
-    return false;
+    char qual[128];
+    snprintf(qual, sizeof qual, "ndarray.%s", name);
+    return sema_ext_lookup(qual) != NULL;
 }
 
 val sema_method_call(fctx *F, val recv, const char *name, call_args *c)
 {
+    bool rng = recv.t->kind == TY_SCALAR && recv.t->dtype == IR_RNG;
+    const sema_ext_fn *ext = sema_ext_lookup(arena_printf(F->S->a, "%s.%s", rng ? "rng" : "ndarray", name));
+    if (ext || rng) {
+        if (!ext) {
+            sema_error(F, c->loc, "Generator.%s is not supported", name);
+            return sema_poison(F);
+        }
+        c->recv = &recv;
+        return ext->fn(F, name, c);
+    }
     return array_method(F, recv, name, c, 0);
 }
 

@@ -1,7 +1,7 @@
 /* sema_numpy.c: the NumPy (and math) namespace: constants, dtypes,
  * creation functions and ufuncs.  Reductions and array methods live in
  * sema_reduce.c and sema_methods.c. */
-#include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
 #include <math.h>
 #include <string.h>
@@ -228,13 +228,13 @@ static val np_arange(fctx *F, call_args *c)
     }
     val args[3] = {cast_scalar(F, start, dt, false, c->loc), cast_scalar(F, stop, dt, false, c->loc),
                    cast_scalar(F, step, dt, false, c->loc)};
-    int64_t n = -1;
+    int64_t n = -1;     /* the length when known now; huge or odd bounds are left to run time */
     if (args[0].is_const && args[1].is_const && args[2].is_const) {
         double len = ceil((args[1].cf - args[0].cf) / args[2].cf);
-        n = dt == IR_I64 ? (args[1].ci - args[0].ci + args[2].ci - (args[2].ci > 0 ? 1 : -1)) / args[2].ci
-                         : (int64_t)(len > 0 ? len : 0);
-        if (n < 0)
+        if (len != len || len <= 0)
             n = 0;
+        else if (len < 4.0e15)
+            n = (int64_t)len;
     }
     val r = emit_value_op(F, IR_ARANGE, c->loc, ty_array(F->S->a, dt, 1, &n), args, 3);
     return given && want != dt ? cast_to_dtype(F, r, want, c->loc) : r;
@@ -407,7 +407,7 @@ static const struct { const char *name; ir_opcode code; } unary_ufuncs[] = {
     {"arctan", IR_ARCTAN}, {"sinh", IR_SINH}, {"cosh", IR_COSH}, {"tanh", IR_TANH},
     {"floor", IR_FLOOR}, {"ceil", IR_CEIL}, {"trunc", IR_TRUNC}, {"rint", IR_RINT},
     {"abs", IR_ABS}, {"absolute", IR_ABS}, {"sign", IR_SIGN},
-    {"isnan", IR_ISNAN}, {"isinf", IR_ISINF}, {"isfinite", IR_ISFINITE},
+    {"isnan", IR_ISNAN}, {"isinf", IR_ISINF}, {"isfinite", IR_ISFINITE}, {"signbit", IR_SIGNBIT},
 };
 
 static const struct { const char *name; ir_opcode code; } binary_ufuncs[] = {
@@ -435,10 +435,8 @@ static bool scalar_or_array(fctx *F, call_args *c, int n, const char *name)
 
 static val np_where(fctx *F, call_args *c)
 {
-    if (c->nargs == 1) {
-        sema_error(F, c->loc, "np.where with one argument is not supported yet");
-        return sema_poison(F);
-    }
+    if (c->nargs == 1)
+        return sema_fancy_nonzero(F, "np.where", c);
     if (!scalar_or_array(F, c, 3, "where"))
         return sema_poison(F);
     val cond = cast_to_dtype(F, c->pos[0], IR_BOOL, c->loc);
@@ -464,8 +462,12 @@ static val np_where(fctx *F, call_args *c)
             dims[d] = dims[d] == 1 ? s : (s == 1 || s == dims[d]) ? dims[d] : -1;
         }
     }
-    sema_type *t = ty_array(F->S->a, dt, r, dims);   /* np.where always gives an array */
     val args[3] = {cond, a, b};
+    if (r == 0) {       /* three scalars: np.where still gives an array (0-d) */
+        val s = emit_value_op(F, IR_SELECT, c->loc, ty_scalar(F->S->a, dt, true), args, 3);
+        return emit_value_op(F, IR_LITERAL, c->loc, ty_array(F->S->a, dt, 0, NULL), &s, 1);
+    }
+    sema_type *t = ty_array(F->S->a, dt, r, dims);   /* np.where always gives an array */
     return emit_value_op(F, IR_SELECT, c->loc, t, args, 3);
 }
 
@@ -591,6 +593,9 @@ static val np_function(fctx *F, const char *n, call_args *c)
 
 val sema_numpy_call(fctx *F, const char *name, call_args *c)
 {
+    const sema_ext_fn *ext = sema_ext_lookup(name);
+    if (ext)
+        return ext->fn(F, name, c);
     if (!strncmp(name, "np.", 3) && !strchr(name + 3, '.'))
         return np_function(F, name + 3, c);
     if (!strcmp(name, "round"))
@@ -617,7 +622,7 @@ val sema_numpy_call(fctx *F, const char *name, call_args *c)
 
 static const char *const np_functions[] = {
     "sqrt", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh",
-    "tanh", "floor", "ceil", "trunc", "rint", "abs", "absolute", "sign", "isnan", "isinf", "isfinite",
+    "tanh", "floor", "ceil", "trunc", "rint", "abs", "absolute", "sign", "isnan", "isinf", "isfinite", "signbit",
     "maximum", "minimum", "arctan2", "hypot", "add", "subtract", "multiply", "divide", "true_divide",
     "floor_divide", "mod", "remainder", "power", "bitwise_and", "bitwise_or", "bitwise_xor", "negative",
     "square", "zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like", "full_like",
@@ -679,6 +684,8 @@ val sema_numpy_attr(fctx *F, const char *module, const char *name, src_loc loc, 
                 name = renames[i].np;
         return val_of_type(ty_named(S->a, TY_BUILTIN, arena_printf(S->a, "math.%s", name)));
     }
-    *found = false;
-    return sema_poison(F);
+    const char *qual = sema_qualname(F, module, name);
+    if (sema_ext_lookup(qual))
+        return val_of_type(ty_named(S->a, TY_BUILTIN, qual));
+    return sema_sys_attr(F, qual, loc, found);
 }

@@ -12,7 +12,7 @@ static const char *const binop_ufunc[AST_BINOP_COUNT] = {  /* ORDER AST_BINOP */
 
 static bool is_numeric(const sema_type *t)
 {
-    return (t->kind == TY_SCALAR || t->kind == TY_ARRAY) && t->dtype != IR_STR;
+    return (t->kind == TY_SCALAR || t->kind == TY_ARRAY) && t->dtype != IR_STR && t->dtype != IR_RNG;
 }
 
 /* Result type of an elementwise op on x and y with dtype dt. */
@@ -250,6 +250,11 @@ val sema_elementwise1(fctx *F, ir_opcode code, val x, src_loc loc)
     case IR_ABS: case IR_SIGN: case IR_NEG:
         out = dt == IR_BOOL && code != IR_ABS ? IR_I64 : dt;
         if (dt == IR_BOOL && code == IR_SIGN)
+            dt = IR_I64;
+        break;
+    case IR_SIGNBIT:
+        out = IR_BOOL;
+        if (dt == IR_BOOL)
             dt = IR_I64;
         break;
     case IR_ISNAN: case IR_ISINF: case IR_ISFINITE:

@@ -1,5 +1,6 @@
 /* sema_stmt.c: statements, assignment, and the fixpoint over loops. */
 #include "frontend/sema.h"
+#include "frontend/sema_ext.h"
 
 #include <string.h>
 
@@ -173,6 +174,10 @@ static void stmt_augassign(fctx *F, ast_stmt *s)
         if (res.t->kind == TY_ARRAY && res.t->rank > cur.t->rank) {
             sema_error(F, s->loc, "non-broadcastable output operand with %d dimensions doesn't match "
                        "the broadcast result with %d", cur.t->rank, res.t->rank);
+            return;
+        }
+        if (target->kind == AST_SUBSCRIPT && sema_fancy_target(F, target)) {
+            sema_assign_to(F, target, res, s->loc);     /* cur is a copy: store back through the index */
             return;
         }
         ir_var *args[2] = {cur.v, res.v};

@@ -111,7 +111,7 @@ bool ty_is_value(const sema_type *t)
 
 bool ty_is_numeric_scalar(const sema_type *t)
 {
-    return t->kind == TY_SCALAR && t->dtype != IR_STR;
+    return t->kind == TY_SCALAR && t->dtype != IR_STR && t->dtype != IR_RNG;
 }
 
 int ty_kind_rank(ir_dtype dt)
@@ -165,7 +165,7 @@ sema_type *ty_join(arena *a, const sema_type *x, const sema_type *y)
 {
     if (ty_equal(x, y))
         return (sema_type *)x;
-    if (x->kind == TY_SCALAR && y->kind == TY_SCALAR) {
+    if (x->kind == TY_SCALAR && y->kind == TY_SCALAR && x->dtype != IR_RNG && y->dtype != IR_RNG) {
         ir_dtype dt = ty_promote(x->dtype, y->dtype);
         return ty_scalar(a, dt, x->numpy || y->numpy);
     }
@@ -225,6 +225,8 @@ const char *ty_pyname(const sema_type *t)
 {
     switch (t->kind) {
     case TY_SCALAR:
+        if (t->dtype == IR_RNG)
+            return "numpy.random.Generator";
         if (t->numpy)
             return t->dtype == IR_BOOL ? "numpy.bool_" : t->dtype == IR_I64 ? "numpy.int64"
                  : t->dtype == IR_F32 ? "numpy.float32" : "numpy.float64";
@@ -246,6 +248,8 @@ const char *ty_pyname(const sema_type *t)
 
 static const char *scalar_name(const sema_type *t)
 {
+    if (t->dtype == IR_RNG)
+        return "np.random.Generator";
     if (t->numpy)
         switch (t->dtype) {
         case IR_BOOL: return "np.bool_";

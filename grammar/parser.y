@@ -691,6 +691,8 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, nps_p
         diag_error(loc, "expected an indented block");
     else if (at_eol && expects(exp, n, symbol_named("':'")))
         diag_error(loc, "expected ':'");
+    else if (at_eol && expects(exp, n, YYSYMBOL_NAME))
+        diag_error(loc, "expected an expression");
     else if (n == 1)
         diag_error(loc, "expected %s", token_text(exp[0], buf, sizeof buf));
     else if (la == YYSYMBOL_YYEOF)

@@ -28,7 +28,7 @@ const ir_opinfo ir_opinfos[IR_OPCODE_COUNT] = {
     EW("log"), EW("log2"), EW("log10"), EW("sin"), EW("cos"), EW("tan"),
     EW("arcsin"), EW("arccos"), EW("arctan"), EW("sinh"), EW("cosh"),
     EW("tanh"), EW("floor"), EW("ceil"), EW("trunc"), EW("rint"), EW("sign"),
-    EW("isnan"), EW("isinf"), EW("isfinite"),
+    EW("isnan"), EW("isinf"), EW("isfinite"), EW("signbit"),
     EW("add"), EW("sub"), EW("mul"), EW("div"), EW("floordiv"), EW("mod"),
     EW("pow"), EW("min"), EW("max"),
     EW("and"), EW("or"), EW("xor"), EW("shl"), EW("shr"),

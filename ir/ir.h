@@ -89,7 +89,7 @@ typedef enum ir_opcode {
     /* elementwise: scalars, or arrays with broadcasting; operands share one dtype */
     IR_NEG, IR_NOT, IR_BITNOT, IR_ABS, IR_SQRT, IR_EXP, IR_LOG, IR_LOG2, IR_LOG10,
     IR_SIN, IR_COS, IR_TAN, IR_ARCSIN, IR_ARCCOS, IR_ARCTAN, IR_SINH, IR_COSH, IR_TANH,
-    IR_FLOOR, IR_CEIL, IR_TRUNC, IR_RINT, IR_SIGN, IR_ISNAN, IR_ISINF, IR_ISFINITE,
+    IR_FLOOR, IR_CEIL, IR_TRUNC, IR_RINT, IR_SIGN, IR_ISNAN, IR_ISINF, IR_ISFINITE, IR_SIGNBIT,
     IR_ADD, IR_SUB, IR_MUL, IR_DIV, IR_FLOORDIV, IR_MOD, IR_POW,
     IR_MIN, IR_MAX,             /* np.minimum / np.maximum: NaN propagates */
     IR_AND, IR_OR, IR_XOR, IR_SHL, IR_SHR,

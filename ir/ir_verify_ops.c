@@ -85,7 +85,7 @@ static void want_i64_args(irv_ctx *c, const ir_op *op, int from)
 static bool gives_bool(ir_opcode code)
 {
     return (code >= IR_EQ && code <= IR_GE) || code == IR_ISNAN || code == IR_ISINF ||
-           code == IR_ISFINITE;
+           code == IR_ISFINITE || code == IR_SIGNBIT;
 }
 
 /* Result rank of broadcasting the operands: max rank, -1 if all scalars. */
@@ -431,7 +431,7 @@ static void check_indexed(irv_ctx *c, const ir_op *op)
 /* ---- whole-array ops ---- */
 
 static const char *const reduce_kinds[] = {"sum",    "prod",   "max", "min", "mean",
-                                           "argmax", "argmin", "any", "all"};
+                                           "argmax", "argmin", "any", "all", "truth"};
 
 static void check_reduce(irv_ctx *c, const ir_op *op)
 {

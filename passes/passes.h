@@ -40,5 +40,22 @@ int passes_run(ir_module *m, const pass *const *pipeline, const pass_run_options
 /* ---- the passes ---- */
 /* lower-elementwise: elementwise ops on arrays -> one-op MAPs. */
 bool pass_lower_elementwise(ir_module *m);
+/* dce: remove dead ops that cannot raise. */
+bool pass_dce(ir_module *m);
+/* fuse-maps: merge a map into the map that reads its result. */
+bool pass_fuse_maps(ir_module *m);
+/* parallelize: mark for loops with independent iterations parallel. */
+bool pass_parallelize(ir_module *m);
+/* tile: cache tiles for maps that read a transposed operand. */
+bool pass_tile(ir_module *m);
+void pass_tile_set_l1(long bytes);      /* --l1-cache=BYTES; 0 = ask the machine */
+/* simplify: algebraic rewrites (x**2 -> x*x, x*1 -> x, ...) and constant folding. */
+bool pass_simplify(ir_module *m);
+/* cse: reuse the value of an identical earlier op in the same block. */
+bool pass_cse(ir_module *m);
+/* licm: move loop-invariant ops (array expressions too) out of loops. */
+bool pass_licm(ir_module *m);
+/* matmul-rewrite: X.T @ X -> syrk, matrix-chain reassociation, BLAS remarks. */
+bool pass_matmul_rewrite(ir_module *m);
 
 #endif

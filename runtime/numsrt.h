@@ -53,7 +53,13 @@ typedef struct rt_array {
 } rt_array;
 
 /* ---- program lifetime and errors ---- */
-extern int rt_line;                     /* current .nps line, set by generated code */
+/* The current .nps line, set by generated code; one per thread, so an error
+ * inside a parallel loop names the line its own thread was running. */
+#ifdef __cplusplus
+extern thread_local int rt_line;
+#else
+extern _Thread_local int rt_line;
+#endif
 void rt_init(const char *source_path, int argc, char **argv);
 int rt_fini(void);                      /* flushes stdout; returns the exit status */
 char **rt_args(int *argc);              /* the argv given to rt_init (argc stored in *argc) */
@@ -97,6 +103,10 @@ rt_array *rt_reshape(rt_array *a, int rank, const int64_t *shape);   /* -1 allow
 rt_array *rt_transpose(rt_array *a, const int *perm);                /* perm NULL: reverse */
 rt_array *rt_copy(rt_array *a);                                      /* C-contiguous copy */
 rt_array *rt_astype(rt_array *a, rt_dtype dt);                       /* always a copy */
+/* np.array_equal: same shape and equal elements (one dtype, promoted by the caller). */
+bool rt_array_equal(rt_array *a, rt_array *b);
+/* The two arrays may touch the same bytes (parallel loops check this). */
+bool rt_arrays_overlap(const rt_array *x, const rt_array *y);
 /* dst[...] = src with broadcasting and casting; safe when src overlaps dst. */
 void rt_assign(rt_array *dst, rt_array *src);
 void rt_fill_f64(rt_array *dst, double v);      /* cast to dst's dtype */
@@ -110,6 +120,12 @@ void rt_broadcast_shape(int n, rt_array *const *arrs, int rank, int64_t *shape_o
 /* Strides (elements) to read `a` as if it had shape `shape` (rank >= a->rank):
  * 0 on broadcast axes. */
 void rt_broadcast_strides(const rt_array *a, int rank, const int64_t *shape, int64_t *strides_out);
+/* A map may write its result straight into dst: dst has exactly this shape,
+ * and every operand either shares no memory with dst or is dst itself
+ * (same elements at the same positions). */
+bool rt_can_write_into(const rt_array *dst, int rank, const int64_t *shape, int n, rt_array *const *ops);
+/* a has exactly this shape and is C-contiguous (a map may use one flat loop). */
+bool rt_same_layout(const rt_array *a, int rank, const int64_t *shape);
 
 /* ---- reductions ---- */
 typedef enum rt_reduce_kind {
@@ -173,4 +189,11 @@ char *rt_array_to_string(rt_array *a);
 #ifdef __cplusplus
 }
 #endif
+
+/* Library areas, each with its own header. */
+#include "rt_rngio.h"     /* random generators and file I/O */
+#include "rt_shape.h"     /* shape operations, sorting, linear algebra beyond BLAS */
+#include "rt_fstring.h"   /* f-string fields: Python's format-spec mini-language */
+#include "rt_mask.h"       /* boolean masks and integer index arrays */
+#include "rt_blas_extra.h" /* syrk for X.T @ X (passes/matmul_rewrite.c) */
 #endif

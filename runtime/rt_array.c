@@ -85,8 +85,8 @@ static int64_t shape_count(int rank, const int64_t *shape, size_t esize)
 static rt_buffer *buffer_new(size_t nbytes, int rank, const int64_t *shape, rt_dtype dt)
 {
     rt_buffer *b = rt_xmalloc(sizeof *b);
-    void *mem = NULL;
-    if (posix_memalign(&mem, 64, nbytes ? nbytes : 64) != 0) {
+    void *mem = rt_pool_get(nbytes);
+    if (!mem && posix_memalign(&mem, 64, nbytes ? nbytes : 64) != 0) {
         char s[RT_SHAPE_STR_MAX];
         rt_raise("MemoryError", "Unable to allocate %zu bytes for an array with shape %s and data type %s",
                  nbytes, rt_shape_str(s, sizeof s, rank, shape, NULL), dtype_name(dt));
@@ -152,7 +152,7 @@ rt_array *rt_new_view(const rt_array *a)
     memset(v, 0, sizeof *v);
     v->refcount = 1;
     v->buf = a->buf;
-    v->buf->refcount++;
+    __atomic_fetch_add(&v->buf->refcount, 1, __ATOMIC_RELAXED);   /* views may be made in parallel loops */
     v->data = a->data;
     v->dtype = a->dtype;
     return v;
@@ -161,18 +161,29 @@ rt_array *rt_new_view(const rt_array *a)
 void rt_retain(rt_array *a)
 {
     if (a)
-        a->refcount++;
+        __atomic_fetch_add(&a->refcount, 1, __ATOMIC_RELAXED);
 }
 
 void rt_release(rt_array *a)
 {
-    if (!a || --a->refcount > 0)
+    if (!a || __atomic_sub_fetch(&a->refcount, 1, __ATOMIC_ACQ_REL) > 0)
         return;
-    if (a->buf && --a->buf->refcount == 0) {
-        free(a->buf->mem);
+    if (a->buf && __atomic_sub_fetch(&a->buf->refcount, 1, __ATOMIC_ACQ_REL) == 0) {
+        if (!rt_pool_put(a->buf->mem, a->buf->nbytes))
+            free(a->buf->mem);
         free(a->buf);
     }
     free(a);
+}
+
+bool rt_same_layout(const rt_array *a, int rank, const int64_t *shape)
+{
+    if (a->rank != rank)
+        return false;
+    for (int i = 0; i < rank; i++)
+        if (a->shape[i] != shape[i])
+            return false;
+    return rt_is_contiguous(a);
 }
 
 int64_t rt_size(const rt_array *a)

@@ -186,6 +186,34 @@ static bool may_overlap(const rt_array *x, const rt_array *y)
     return xl < xh && yl < yh && xl < yh && yl < xh;
 }
 
+bool rt_arrays_overlap(const rt_array *x, const rt_array *y)
+{
+    return may_overlap(x, y);
+}
+
+static bool same_view(const rt_array *a, const rt_array *b)
+{
+    if (a->data != b->data || a->rank != b->rank || a->dtype != b->dtype)
+        return false;
+    for (int i = 0; i < a->rank; i++)
+        if (a->shape[i] != b->shape[i] || (a->shape[i] > 1 && a->strides[i] != b->strides[i]))
+            return false;
+    return true;
+}
+
+bool rt_can_write_into(const rt_array *dst, int rank, const int64_t *shape, int n, rt_array *const *ops)
+{
+    if (dst->rank != rank)
+        return false;
+    for (int i = 0; i < rank; i++)
+        if (dst->shape[i] != shape[i] || (dst->strides[i] == 0 && shape[i] > 1))
+            return false;
+    for (int k = 0; k < n; k++)
+        if (may_overlap(dst, ops[k]) && !same_view(dst, ops[k]))
+            return false;
+    return true;
+}
+
 /* src viewed with dst's shape, or a ValueError in NumPy's words. */
 static void broadcast_src(const rt_array *dst, const rt_array *src, rt_array *view)
 {

@@ -1,12 +1,13 @@
 /* rt_error.c: program lifetime (rt_init, rt_fini) and run-time errors
  * (rt_raise), which name the .nps source line held in rt_line. */
 #include "numsrt.h"
+#include "rt_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-int rt_line;
+_Thread_local int rt_line;
 
 static const char *source_path = "<unknown>";
 static int saved_argc;
@@ -31,6 +32,7 @@ char **rt_args(int *argc)
 
 int rt_fini(void)
 {
+    rt_pool_drain();
     int bad = fflush(stdout) != 0 || ferror(stdout);
     return bad ? 1 : 0;
 }

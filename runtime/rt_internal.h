@@ -12,6 +12,11 @@
 /* malloc that raises MemoryError instead of returning NULL. */
 void *rt_xmalloc(size_t n);
 
+/* rt_pool.c: freed large buffers kept for reuse by a request of the same size. */
+void *rt_pool_get(size_t nbytes);           /* NULL: none cached */
+bool rt_pool_put(void *mem, size_t nbytes); /* false: not kept, free it yourself */
+void rt_pool_drain(void);
+
 /* A new descriptor (refcount 1) sharing a's buffer, same dtype; the caller
  * fills data, rank, shape and strides. */
 rt_array *rt_new_view(const rt_array *a);

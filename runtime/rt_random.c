@@ -23,6 +23,7 @@ struct rt_rng {
     u128 state, inc;
     int has_uint32;             /* a buffered upper half is waiting */
     uint32_t uinteger;          /* the buffered half */
+    int64_t refcount;           /* generated code shares generators like arrays */
 };
 
 /* ---- SeedSequence (pool size 4, no spawn key) ---- */
@@ -107,6 +108,7 @@ rt_rng *rt_rng_new_raw(uint64_t seed)
         abort();
     u128 initstate = ((u128)v[0] << 64) | v[1];
     u128 initseq = ((u128)v[2] << 64) | v[3];
+    g->refcount = 1;
     g->inc = (initseq << 1) | 1u;
     pcg_step(g);
     g->state += initstate;
@@ -117,6 +119,18 @@ rt_rng *rt_rng_new_raw(uint64_t seed)
 void rt_rng_free(rt_rng *g)
 {
     free(g);
+}
+
+void rt_rng_retain(rt_rng *g)
+{
+    if (g)
+        g->refcount++;
+}
+
+void rt_rng_release(rt_rng *g)
+{
+    if (g && --g->refcount <= 0)
+        free(g);
 }
 
 uint64_t rt_rng_next_u64(rt_rng *g)
@@ -287,12 +301,17 @@ static uint64_t bounded(rt_rng *g, uint64_t off, uint64_t rng)
     return off + lemire64(g, rng);
 }
 
-void rt_rng_integers_fill(rt_rng *g, int64_t low, int64_t high, int64_t *out, int64_t n)
+void rt_rng_integers_closed_fill(rt_rng *g, int64_t low, int64_t high, int64_t *out, int64_t n)
 {
     uint64_t off = (uint64_t)low;
-    uint64_t rng = (uint64_t)high - 1u - off;
+    uint64_t rng = (uint64_t)high - off;
     for (int64_t i = 0; i < n; i++)
         out[i] = (int64_t)bounded(g, off, rng);
+}
+
+void rt_rng_integers_fill(rt_rng *g, int64_t low, int64_t high, int64_t *out, int64_t n)
+{
+    rt_rng_integers_closed_fill(g, low, high - 1, out, n);
 }
 
 /* ---- continuous fills ---- */

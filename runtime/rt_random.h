@@ -30,6 +30,9 @@ void rt_seedseq_generate_u32(uint64_t seed, uint32_t *out, int n_words);
 rt_rng *rt_rng_new(int64_t seed);       /* seed < 0: ValueError (wrapper layer) */
 rt_rng *rt_rng_new_raw(uint64_t seed);  /* no checks, never raises */
 void rt_rng_free(rt_rng *g);            /* NULL is ignored */
+/* Generated code holds generators like arrays: a new one has count 1. */
+void rt_rng_retain(rt_rng *g);
+void rt_rng_release(rt_rng *g);          /* frees at zero; NULL is ignored */
 
 /* The bit generator itself: PCG64's next_uint64 / next_uint32 / next_double. */
 uint64_t rt_rng_next_u64(rt_rng *g);
@@ -43,6 +46,8 @@ void rt_rng_normal_fill(rt_rng *g, double loc, double scale, double *out, int64_
 void rt_rng_uniform_fill(rt_rng *g, double low, double high, double *out, int64_t n);
 /* Integers in [low, high) (NumPy's endpoint=False); requires low < high. */
 void rt_rng_integers_fill(rt_rng *g, int64_t low, int64_t high, int64_t *out, int64_t n);
+/* Integers in [low, high] (endpoint=True); requires low <= high. */
+void rt_rng_integers_closed_fill(rt_rng *g, int64_t low, int64_t high, int64_t *out, int64_t n);
 
 double rt_rng_random_scalar(rt_rng *g);
 double rt_rng_standard_normal_scalar(rt_rng *g);

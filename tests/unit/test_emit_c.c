@@ -10,6 +10,8 @@ static char *emit(const char *text, int *errors)
 {
     ir_module *m = ir_parse("t.nir", text);
     ck_assert_ptr_nonnull(m);
+    if (!errors)
+        ck_assert_int_eq(ir_verify(m), 0);
     char *buf;
     size_t len;
     FILE *f = open_memstream(&buf, &len);
@@ -188,10 +190,10 @@ START_TEST(array_ops)
                    "  %x:f64 = load %A[%i, %i] loc(4:1)\n"
                    "  store %A[%i, %i], %x\n"
                    "  %s:f64 = reduce %A {kind = mean}\n"
-                   "  %r:i64[?] = reduce %A {kind = argmax, axes = [-1]}\n"
+                   "  %r:i64[?] = reduce %A {kind = argmax, axes = [1]}\n"
                    "  assign %A, %x\n"
                    "  %T:f64[?,?] = transpose %A {perm = [1, 0]}\n"
-                   "  %d:i64 = dim %A {axis = -1}\n"
+                   "  %d:i64 = dim %A {axis = 1}\n"
                    "  return\n"
                    "}\n",
                    NULL);
