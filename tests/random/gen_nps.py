@@ -26,9 +26,8 @@ MAX_SIZE = 48                 # elements per array
 KINDS = ("f8", "f8", "f8", "i8", "i8", "f4", "b")
 # Constructs that hit known, reported numsc bugs; the generator avoids them
 # until they are fixed (clear the set to hunt for them again).
-#   where-scalars: np.where(scalar, scalar, scalar) fails IR verification
-#                  (tests/programs/where_scalar_args.nps)
-AVOID = {"where-scalars"}
+#   (where-scalars: np.where of three scalars; fixed on main 4538a1d)
+AVOID = set()
 DTYPE = {"f8": "np.float64", "f4": "np.float32", "i8": "np.int64", "b": "np.bool_"}
 
 
