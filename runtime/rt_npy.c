@@ -207,13 +207,18 @@ static int parse_dict(lit *l, rt_npy_header *h, char *err, size_t errlen)
 
 static int check_count(rt_npy_header *h, char *err, size_t errlen)
 {
-    int64_t n = 1;
+    int64_t n = 1;          /* product of the non-zero extents (NumPy checks it too) */
+    bool empty = false;
     for (int i = 0; i < h->rank; i++) {
-        if (h->shape[i] != 0 && n > INT64_MAX / 8 / h->shape[i])
+        if (h->shape[i] == 0) {
+            empty = true;
+            continue;
+        }
+        if (n > INT64_MAX / 8 / h->shape[i])
             return fail(err, errlen, "shape is too large");
         n *= h->shape[i];
     }
-    h->count = n;
+    h->count = empty ? 0 : n;
     return 0;
 }
 
