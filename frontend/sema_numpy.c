@@ -463,7 +463,14 @@ static val np_where(fctx *F, call_args *c)
         }
     }
     val args[3] = {cond, a, b};
-    if (r == 0) {       /* three scalars: np.where still gives an array (0-d) */
+    if (r == 0) {       /* scalars or 0-d arrays: np.where still gives an array (0-d) */
+        for (int i = 0; i < 3; i++)
+            if (args[i].t->kind == TY_ARRAY) {     /* a 0-d array: its one element */
+                val s = val_of_type(ty_scalar(F->S->a, args[i].t->dtype, true));
+                s.v = emit_tmp(F, s.t);
+                emit_op(F, IR_LOAD, c->loc, s.v, &args[i].v, 1);
+                args[i] = s;
+            }
         val s = emit_value_op(F, IR_SELECT, c->loc, ty_scalar(F->S->a, dt, true), args, 3);
         return emit_value_op(F, IR_LITERAL, c->loc, ty_array(F->S->a, dt, 0, NULL), &s, 1);
     }

@@ -29,7 +29,7 @@ KINDS = ("f8", "f8", "f8", "i8", "i8", "f4", "b")
 #   where-scalars: np.where whose operands are all scalars or 0-d arrays
 #                  fails IR verification (tests/programs/where_zero_d_nested.nps;
 #                  the all-scalar case was fixed in 4538a1d)
-AVOID = {"where-scalars"}
+AVOID = set()
 DTYPE = {"f8": "np.float64", "f4": "np.float32", "i8": "np.int64", "b": "np.bool_"}
 
 
