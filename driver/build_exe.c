@@ -107,6 +107,7 @@ static int compile(const numsc_options *o, const char *cfile, const char *tmpout
     argv[n++] = "-march=native";
     argv[n++] = "-fopenmp";
     argv[n++] = "-fno-math-errno";
+    argv[n++] = "-ffp-contract=off";   /* a*b + c rounds twice, as NumPy computes it */
     if (NUMSC_SANITIZE) {
         argv[n++] = "-fsanitize=address,undefined";
         argv[n++] = "-fno-sanitize-recover=undefined";
