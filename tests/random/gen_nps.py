@@ -419,7 +419,7 @@ class Gen:
             a, b = self.cmp(shape, depth - 1), self.cmp(shape, depth - 1)
             op = r.choice(("&", "|"))
             code = "(%s %s %s)" % (a.code, op, b.code)
-            if r.random() < 0.3:
+            if r.random() < 0.3 and (a.shape or b.shape):   # ~ of a Python bool is an int
                 code = "(~%s)" % code
             return Expr(code, "b", bshape(a.shape, b.shape), 1)
         kind = r.choice(("f8", "i8"))
