@@ -85,6 +85,12 @@ void nl_replace_array(nl *e, const ir_var *v, LLVMValueRef fresh);  /* release o
 void nl_emit_block(nl *e, const ir_block *b);
 void nl_release_locals(nl *e);
 
+/* ---- emit_llvm_parfor.c: `for` marked parallel ---- */
+/* Emit the parallel path and the test that picks it; the builder is left
+ * where the serial loop goes, which must branch to the returned block. */
+LLVMBasicBlockRef nl_emit_parallel_for(nl *e, const ir_op *op, LLVMValueRef lo, LLVMValueRef hi,
+                                       LLVMValueRef step);
+
 /* ---- emit_llvm_func.c: functions and the module ---- */
 int nl_build_module(nl *e);
 

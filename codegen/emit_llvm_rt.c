@@ -38,7 +38,7 @@ static const nl_decl decls[] = {
     {"rt_write_str", "vps", 0}, {"rt_write_cstr", "vp", 0}, {"rt_write_i64", "vl", 0},
     {"rt_write_bool", "vb", 0}, {"rt_write_f64", "vd", 0}, {"rt_write_f32", "vf", 0},
     {"rt_write_array", "vp", 0}, {"rt_write_repr_cstr", "vp", 0},
-    {"rt_parallel_for", "vlpp", 0}, {"rt_rng_retain", "vp", 0}, {"rt_rng_release", "vp", 0}, {"strcmp", "ipp", 0},
+    {"rt_parallel_for", "vlpp", 0}, {"rt_arrays_overlap", "bpp", 0}, {"rt_rng_retain", "vp", 0}, {"rt_rng_release", "vp", 0}, {"strcmp", "ipp", 0},
     {"tan", "dd", 1}, {"asin", "dd", 1}, {"acos", "dd", 1}, {"atan", "dd", 1},
     {"sinh", "dd", 1}, {"cosh", "dd", 1}, {"tanh", "dd", 1}, {"atan2", "ddd", 1},
     {"hypot", "ddd", 1}, {"tanf", "ff", 1}, {"asinf", "ff", 1}, {"acosf", "ff", 1},

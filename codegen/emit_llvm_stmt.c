@@ -73,6 +73,9 @@ static void emit_for(nl *e, const ir_op *op)
     LLVMPositionBuilderAtEnd(e->b, bad);
     nl_raise(e, "ValueError", "range() arg 3 must not be zero");
     LLVMPositionBuilderAtEnd(e->b, ok);
+    LLVMBasicBlockRef pend = NULL;      /* parallel: the serial loop is the fallback */
+    if (ir_attr_int(op, "parallel", 0) && op->nresults > 0)
+        pend = nl_emit_parallel_for(e, op, lo, hi, step);
     LLVMValueRef k = nl_alloca(e, e->i64, "k");
     LLVMBuildStore(e->b, lo, k);
     LLVMBasicBlockRef head = nl_block(e, "for"), body = nl_block(e, "for.body"),
@@ -95,6 +98,10 @@ static void emit_for(nl *e, const ir_op *op)
     LLVMBuildStore(e->b, LLVMBuildAdd(e->b, LLVMBuildLoad2(e->b, e->i64, k, ""), step, ""), k);
     LLVMBuildBr(e->b, head);
     LLVMPositionBuilderAtEnd(e->b, exit);
+    if (pend) {
+        LLVMBuildBr(e->b, pend);
+        LLVMPositionBuilderAtEnd(e->b, pend);
+    }
 }
 
 static void emit_loop(nl *e, const ir_op *op)

@@ -29,7 +29,7 @@ typedef struct numsc_options {
     const char *passes;         /* --passes=a,b: explicit pipeline, or NULL */
     const char *cc;             /* C compiler, default "cc" */
     bool keep_c;
-    numsc_backend backend;      /* for exe (default c, or $NUMSC_BACKEND); --emit=llvm|obj imply llvm */
+    numsc_backend backend;      /* for exe (default llvm, or $NUMSC_BACKEND); --emit=llvm|obj imply llvm */
     bool debug;                 /* -g: DWARF line tables (LLVM backend) */
     const char *target_cpu;     /* --target-cpu=NAME, or NULL for the host */
 } numsc_options;

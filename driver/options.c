@@ -14,7 +14,7 @@ static void usage(FILE *out)
             "  -o OUT               output file (exe: a.out; ir, c: stdout)\n"
             "  --emit=ir|c|exe      what to produce (default exe)\n"
             "  --emit=llvm|obj      LLVM IR text (.ll) or an object file (LLVM backend)\n"
-            "  --backend=c|llvm     how exe is built (default c, or $NUMSC_BACKEND)\n"
+            "  --backend=c|llvm     how exe is built (default llvm, or $NUMSC_BACKEND)\n"
             "  -g                   DWARF line tables for the .nps lines (LLVM backend)\n"
             "  --target-cpu=NAME    LLVM target CPU (default: the host's CPU and features)\n"
             "  -O0 .. -O3           optimisation level (default -O2)\n"
@@ -141,6 +141,9 @@ int numsc_parse_options(int argc, char **argv, numsc_options *o)
     memset(o, 0, sizeof *o);
     o->opt_level = 2;
     o->cc = "cc";
+#ifdef NUMSC_HAVE_LLVM
+    o->backend = NUMSC_BACKEND_LLVM;
+#endif
     const char *env = getenv("NUMSC_BACKEND");
     if (env && *env && set_backend(o, env) >= 0)
         return 1;
