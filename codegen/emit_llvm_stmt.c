@@ -1,7 +1,9 @@
 /* emit_llvm_stmt.c: statements and structured control flow.
  *
  * if -> condbr; for -> Python's range with the bounds evaluated once, step
- * 0 raising, a counter slot and a latch block (continue goes there); loop
+ * 0 raising, a counter slot and a latch block (continue goes there), and
+ * for a `parallel` for the outlined chunked path first (emit_llvm_parfor.c,
+ * this serial loop its fallback); loop
  * -> a header block; break/continue branch to the innermost loop's exit or
  * latch.  After a terminator the builder moves to a fresh unreachable
  * block so later ops stay well-formed (the optimiser drops it).  return,
