@@ -98,6 +98,14 @@ int numsc_run_captured(char *const *argv, strbuf *log)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
+int numsc_link_libs(const char **argv, int n)
+{
+    argv[n++] = NUMSC_RT_LIBRARY;
+    argv[n++] = NUMSC_LAPACKE_LIBRARY;
+    argv[n++] = NUMSC_OPENBLAS_LIBRARY;
+    return n;
+}
+
 static int compile(const numsc_options *o, const char *cfile, const char *tmpout)
 {
     const char *argv[32];
@@ -117,9 +125,7 @@ static int compile(const numsc_options *o, const char *cfile, const char *tmpout
     argv[n++] = cfile;
     argv[n++] = "-o";
     argv[n++] = tmpout;
-    argv[n++] = NUMSC_RT_LIBRARY;
-    argv[n++] = NUMSC_LAPACKE_LIBRARY;
-    argv[n++] = NUMSC_OPENBLAS_LIBRARY;
+    n = numsc_link_libs(argv, n);
     argv[n++] = "-lm";
     argv[n] = NULL;
     strbuf log;

@@ -43,9 +43,7 @@ static int link_exe(const numsc_options *o, const char *obj, const char *tmpout)
     argv[n++] = obj;
     argv[n++] = "-o";
     argv[n++] = tmpout;
-    argv[n++] = NUMSC_RT_LIBRARY;
-    argv[n++] = NUMSC_LAPACKE_LIBRARY;
-    argv[n++] = NUMSC_OPENBLAS_LIBRARY;
+    n = numsc_link_libs(argv, n);
     argv[n++] = "-lmvec";
     argv[n++] = "-lm";
     argv[n] = NULL;

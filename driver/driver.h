@@ -48,6 +48,8 @@ int numsc_build_exe(const char *c_text, size_t len, const numsc_options *o);
  * beside out (malloc'd); make tmp executable and rename it to out, or
  * remove it when status is not OK (returns the final status). */
 int numsc_run_captured(char *const *argv, strbuf *log);
+/* Append the runtime, LAPACKE and OpenBLAS libraries to a link command; returns the new count. */
+int numsc_link_libs(const char **argv, int n);
 char *numsc_temp_output(const char *out);
 int numsc_install_exe(char *tmp, const char *out, int status);
 
